@@ -1,0 +1,42 @@
+package com.leaveledger.command.employee;
+
+import com.leaveledger.command.calendar.HolidayCalendar;
+import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+
+/** Registers employees: the manager must already be registered and the holiday calendar must exist. */
+public class EmployeeCommandHandler {
+
+    private final Repository<Employee> employees;
+    private final HolidayCalendar holidays;
+
+    public EmployeeCommandHandler(Repository<Employee> employees, HolidayCalendar holidays) {
+        this.employees = employees;
+        this.holidays = holidays;
+    }
+
+    @CommandHandler
+    public String handle(RegisterEmployeeCommand command) throws Exception {
+        if (!holidays.supports(command.country(), command.subdivision())) {
+            throw RuleViolation.unprocessable("unknown-holiday-calendar", "no public-holiday calendar for country '"
+                    + command.country() + "'" + (command.subdivision() == null ? "" : " subdivision '"
+                    + command.subdivision() + "'"));
+        }
+        if (command.managerId() != null) {
+            if (command.managerId().equals(command.employeeId())) {
+                throw RuleViolation.unprocessable("own-manager", "an employee cannot be their own manager");
+            }
+            try {
+                employees.load(command.managerId().value());
+            } catch (AggregateNotFoundException e) {
+                throw RuleViolation.unprocessable("unknown-manager",
+                        "manager " + command.managerId() + " is not a registered employee");
+            }
+        }
+        employees.newInstance(() -> new Employee(command));
+        return command.employeeId().value();
+    }
+}

@@ -1,0 +1,153 @@
+package com.leaveledger.command.infra;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leaveledger.command.calendar.HolidayCalendar;
+import com.leaveledger.command.calendar.JollydayHolidayCalendar;
+import com.leaveledger.command.calendar.WorkingDays;
+import com.leaveledger.command.employee.Employee;
+import com.leaveledger.command.employee.EmployeeCommandHandler;
+import com.leaveledger.command.leaveaccount.LeaveAccount;
+import com.leaveledger.command.leaveaccount.LeaveAccountCommandHandler;
+import com.leaveledger.command.leaverequest.LeaveRequest;
+import com.leaveledger.command.leaverequest.LeaveRequestCommandHandler;
+import com.leaveledger.command.leaverequest.PeriodRegistry;
+import com.leaveledger.kernel.LedgerObjectMapper;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/** Every bean of the command side, and all Axon wiring, in one place. */
+@Configuration(proxyBeanMethods = false)
+public class CommandSideConfiguration {
+
+    /** The processing group of axon-kafka's publisher (its default name). */
+    public static final String PUBLISHER_GROUP = "__axon-kafka-event-publishing-group";
+
+    /** One JSON setup for events in the store, on Kafka and in HTTP bodies (shared-kernel). */
+    @Bean("defaultAxonObjectMapper")
+    @Primary
+    ObjectMapper objectMapper(Jackson2ObjectMapperBuilder springDefaults) {
+        return LedgerObjectMapper.configure(springDefaults.build());
+    }
+
+    @Bean
+    Clock clock(@Value("${ledger.time-zone:UTC}") String zone) {
+        return Clock.system(ZoneId.of(zone));
+    }
+
+    @Bean
+    HolidayCalendar holidayCalendar() {
+        return new JollydayHolidayCalendar();
+    }
+
+    @Bean
+    WorkingDays workingDays(HolidayCalendar holidays) {
+        return new WorkingDays(holidays);
+    }
+
+    @Bean
+    PeriodRegistry periodRegistry(JdbcTemplate jdbc) {
+        return new JdbcPeriodRegistry(jdbc);
+    }
+
+    // Aggregate caches: loading an aggregate is a map lookup instead of reading its events; the event store's
+    // unique (aggregate, sequence) key still catches a stale copy when several instances run (docs/adr/0004).
+    @Bean
+    Cache employeeCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache leaveAccountCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache leaveRequestCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    EmployeeCommandHandler employeeCommandHandler(@Qualifier("employeeRepository") Repository<Employee> employees,
+                                                  HolidayCalendar holidays) {
+        return new EmployeeCommandHandler(employees, holidays);
+    }
+
+    @Bean
+    LeaveAccountCommandHandler leaveAccountCommandHandler(
+            @Qualifier("leaveAccountRepository") Repository<LeaveAccount> accounts,
+            @Qualifier("employeeRepository") Repository<Employee> employees) {
+        return new LeaveAccountCommandHandler(accounts, employees);
+    }
+
+    @Bean
+    LeaveRequestCommandHandler leaveRequestCommandHandler(
+            @Qualifier("leaveRequestRepository") Repository<LeaveRequest> requests,
+            @Qualifier("leaveAccountRepository") Repository<LeaveAccount> accounts,
+            @Qualifier("employeeRepository") Repository<Employee> employees,
+            PeriodRegistry periods, WorkingDays workingDays, Clock clock) {
+        return new LeaveRequestCommandHandler(requests, accounts, employees, periods, workingDays, clock);
+    }
+
+    @Bean
+    CorrelationDataProvider ledgerCorrelationDataProvider() {
+        return new LedgerCorrelationDataProvider();
+    }
+
+    /** Axon's InterceptorAutoConfiguration registers this on the command bus (inside the command's transaction). */
+    @Bean
+    IdempotencyInterceptor idempotencyInterceptor(JdbcTemplate jdbc) {
+        return new IdempotencyInterceptor(jdbc);
+    }
+
+    /** Tracking tokens in PostgreSQL, committed with the work they track (never axon-kafka's KafkaTokenStore). */
+    @Bean
+    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer) {
+        return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer).build();
+    }
+
+    /** Kafka records keyed by employee id; headers carry id, type, revision, timestamp and all metadata. */
+    @Bean
+    KafkaMessageConverter<String, byte[]> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer serializer) {
+        return DefaultKafkaMessageConverter.builder()
+                .serializer(serializer)
+                .sequencingPolicy(new EmployeeSequencingPolicy())
+                .upcasterChain(new EventUpcasterChain())
+                .build();
+    }
+
+    /**
+     * The publisher is a pooled streaming processor over the event store (the outbox): segments split the work,
+     * one employee's events stay in one segment, and a batch's token is stored only after Kafka acknowledged
+     * every record of the batch.
+     */
+    @Bean
+    ConfigurerModule kafkaPublisherProcessing(@Value("${ledger.publisher.segments:8}") int segments,
+                                              @Value("${ledger.publisher.batch-size:100}") int batchSize) {
+        return configurer -> configurer.eventProcessing()
+                .registerSequencingPolicy(PUBLISHER_GROUP, config -> new EmployeeSequencingPolicy())
+                .registerPooledStreamingEventProcessorConfiguration(PUBLISHER_GROUP, (config, builder) -> builder
+                        .initialSegmentCount(segments)
+                        .maxClaimedSegments(segments)
+                        .batchSize(batchSize));
+    }
+}

@@ -1,0 +1,76 @@
+package com.leaveledger.command.web;
+
+import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@SecurityRequirement(name = "bearer")
+public class EmployeeController {
+
+    static final String ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
+
+    public record RegisterEmployeeRequest(
+            @NotBlank @Pattern(regexp = ID_PATTERN, message = "1–64 letters, digits, '.', '_' or '-'") String id,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 200) String email,
+            @Size(max = 32) String phone,
+            @Size(max = 512) String pushToken,
+            @Pattern(regexp = ID_PATTERN, message = "1–64 letters, digits, '.', '_' or '-'") String managerId,
+            @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "an ISO 3166 alpha-2 country code") String country,
+            @Size(max = 16) String subdivision,
+            Set<Channel> notificationChannels) {
+    }
+
+    private final CommandDispatcher commands;
+
+    public EmployeeController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @Operation(summary = "Register an employee (HR)")
+    @PostMapping("/api/employees")
+    public ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterEmployeeRequest body,
+                                                        @AuthenticationPrincipal Jwt actor,
+                                                        HttpServletRequest request) {
+        if ("system".equals(body.id())) {
+            throw RuleViolation.unprocessable("reserved-id", "'system' is reserved for automatic decisions");
+        }
+        Set<Channel> channels = body.notificationChannels() == null || body.notificationChannels().isEmpty()
+                ? EnumSet.allOf(Channel.class) : EnumSet.copyOf(body.notificationChannels());
+        RegisterEmployeeCommand command = new RegisterEmployeeCommand(new EmployeeId(body.id()), body.name(),
+                body.email(), body.phone(), body.pushToken(),
+                body.managerId() == null ? null : new EmployeeId(body.managerId()),
+                body.country().toUpperCase(), blankToNull(body.subdivision()), channels);
+        try {
+            commands.send(command, actor, request, body);
+        } catch (AggregateStreamCreationException e) {
+            throw RuleViolation.conflict("employee-already-registered", "employee " + body.id() + " is already registered");
+        }
+        return ResponseEntity.created(URI.create("/api/employees/" + body.id())).body(Map.of("employeeId", body.id()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

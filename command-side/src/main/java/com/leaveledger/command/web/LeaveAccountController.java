@@ -1,0 +1,78 @@
+package com.leaveledger.command.web;
+
+import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.kernel.leaveaccount.AdjustBalanceCommand;
+import com.leaveledger.kernel.leaveaccount.GrantEntitlementCommand;
+import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
+import com.leaveledger.kernel.leaveaccount.LeaveType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@SecurityRequirement(name = "bearer")
+@RequestMapping("/api/leave-accounts/{employeeId}/{leaveType}/{year}")
+public class LeaveAccountController {
+
+    public record GrantEntitlementRequest(@NotNull BigDecimal days, @Size(max = 1000) String reason) {
+    }
+
+    public record AdjustBalanceRequest(@NotNull BigDecimal days, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    private final CommandDispatcher commands;
+
+    public LeaveAccountController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @Operation(summary = "Grant days of entitlement (HR)")
+    @PostMapping("/entitlements")
+    public ResponseEntity<Map<String, String>> grant(
+            @PathVariable @Pattern(regexp = EmployeeController.ID_PATTERN) String employeeId,
+            @PathVariable LeaveType leaveType, @PathVariable @Min(2000) @Max(2100) int year,
+            @Valid @RequestBody GrantEntitlementRequest body, @AuthenticationPrincipal Jwt actor,
+            HttpServletRequest request) {
+        LeaveAccountId id = new LeaveAccountId(new EmployeeId(employeeId), leaveType, year);
+        commands.send(new GrantEntitlementCommand(id, body.days(), body.reason()), actor, request, body);
+        return accepted(id);
+    }
+
+    @Operation(summary = "Correct a balance, up or down, with a mandatory reason (HR)")
+    @PostMapping("/adjustments")
+    public ResponseEntity<Map<String, String>> adjust(
+            @PathVariable @Pattern(regexp = EmployeeController.ID_PATTERN) String employeeId,
+            @PathVariable LeaveType leaveType, @PathVariable @Min(2000) @Max(2100) int year,
+            @Valid @RequestBody AdjustBalanceRequest body, @AuthenticationPrincipal Jwt actor,
+            HttpServletRequest request) {
+        LeaveAccountId id = new LeaveAccountId(new EmployeeId(employeeId), leaveType, year);
+        commands.send(new AdjustBalanceCommand(id, body.days(), body.reason()), actor, request, body);
+        return accepted(id);
+    }
+
+    private static ResponseEntity<Map<String, String>> accepted(LeaveAccountId id) {
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/employees/" + id.employeeId() + "/balances?year=" + id.year()))
+                .body(Map.of("accountId", id.asString()));
+    }
+}

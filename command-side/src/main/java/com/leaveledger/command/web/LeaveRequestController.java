@@ -1,0 +1,117 @@
+package com.leaveledger.command.web;
+
+import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.kernel.leaveaccount.LeaveType;
+import com.leaveledger.kernel.leaverequest.ApproveLeaveCommand;
+import com.leaveledger.kernel.leaverequest.CancelLeaveCommand;
+import com.leaveledger.kernel.leaverequest.LeaveRequestId;
+import com.leaveledger.kernel.leaverequest.RejectLeaveCommand;
+import com.leaveledger.kernel.leaverequest.SubmitLeaveCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@SecurityRequirement(name = "bearer")
+@RequestMapping("/api/leave-requests")
+public class LeaveRequestController {
+
+    private static final String UUID_PATTERN = "[0-9a-fA-F-]{36}";
+
+    public record SubmitLeaveRequest(
+            @NotBlank @Pattern(regexp = EmployeeController.ID_PATTERN) String employeeId,
+            @NotNull LeaveType leaveType,
+            @NotNull LocalDate startDate,
+            @NotNull LocalDate endDate,
+            boolean halfDayStart,
+            boolean halfDayEnd,
+            @Size(max = 1000) String reason) {
+    }
+
+    public record ApproveRequest(@Size(max = 1000) String comment) {
+    }
+
+    public record RejectRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record CancelRequest(@Size(max = 1000) String reason) {
+    }
+
+    private final CommandDispatcher commands;
+
+    public LeaveRequestController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @Operation(summary = "Submit a leave request for yourself (EMPLOYEE)")
+    @PostMapping
+    public ResponseEntity<Map<String, String>> submit(@Valid @RequestBody SubmitLeaveRequest body,
+                                                      @AuthenticationPrincipal Jwt actor,
+                                                      HttpServletRequest request) {
+        if (!body.employeeId().equals(actor.getSubject())) {
+            throw RuleViolation.forbidden("not-the-owner", "you may only request leave for yourself");
+        }
+        SubmitLeaveCommand command = new SubmitLeaveCommand(LeaveRequestId.random(), new EmployeeId(body.employeeId()),
+                body.leaveType(), body.startDate(), body.endDate(), body.halfDayStart(), body.halfDayEnd(),
+                body.reason());
+        String id = commands.send(command, actor, request, body);
+        return accepted(id);
+    }
+
+    @Operation(summary = "Approve a report's pending request (MANAGER of the employee)")
+    @PostMapping("/{id}/approve")
+    public ResponseEntity<Map<String, String>> approve(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
+                                                       @Valid @RequestBody(required = false) ApproveRequest body,
+                                                       @AuthenticationPrincipal Jwt actor,
+                                                       HttpServletRequest request) {
+        commands.send(new ApproveLeaveCommand(new LeaveRequestId(id), new EmployeeId(actor.getSubject()),
+                body == null ? null : body.comment()), actor, request, body);
+        return accepted(id);
+    }
+
+    @Operation(summary = "Reject a report's pending request, with a reason (MANAGER of the employee)")
+    @PostMapping("/{id}/reject")
+    public ResponseEntity<Map<String, String>> reject(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
+                                                      @Valid @RequestBody RejectRequest body,
+                                                      @AuthenticationPrincipal Jwt actor,
+                                                      HttpServletRequest request) {
+        commands.send(new RejectLeaveCommand(new LeaveRequestId(id), new EmployeeId(actor.getSubject()),
+                body.reason()), actor, request, body);
+        return accepted(id);
+    }
+
+    @Operation(summary = "Cancel your own pending or approved (not yet started) leave (EMPLOYEE)")
+    @PostMapping("/{id}/cancel")
+    public ResponseEntity<Map<String, String>> cancel(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
+                                                      @Valid @RequestBody(required = false) CancelRequest body,
+                                                      @AuthenticationPrincipal Jwt actor,
+                                                      HttpServletRequest request) {
+        commands.send(new CancelLeaveCommand(new LeaveRequestId(id), new EmployeeId(actor.getSubject()),
+                body == null ? null : body.reason()), actor, request, body);
+        return accepted(id);
+    }
+
+    private static ResponseEntity<Map<String, String>> accepted(String id) {
+        return ResponseEntity.accepted().location(URI.create("/api/leave-requests/" + id))
+                .body(Map.of("leaveRequestId", id));
+    }
+}

@@ -1,0 +1,19 @@
+-- Run once by the postgres image on an empty data directory (docker-entrypoint-initdb.d), as the
+-- superuser. Mirrors `scripts/ledger db-up`: the application role, the running-system and test
+-- databases, and btree_gist (exclusion constraints on date ranges) which needs a superuser.
+-- Written to be re-runnable by hand: psql -U postgres -f docker/init-db.sql
+
+SELECT 'CREATE ROLE leave_ledger LOGIN PASSWORD ''leave_ledger'''
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'leave_ledger') \gexec
+
+SELECT 'CREATE DATABASE leave_ledger OWNER leave_ledger'
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'leave_ledger') \gexec
+
+SELECT 'CREATE DATABASE leave_ledger_test OWNER leave_ledger'
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'leave_ledger_test') \gexec
+
+\connect leave_ledger
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+
+\connect leave_ledger_test
+CREATE EXTENSION IF NOT EXISTS btree_gist;

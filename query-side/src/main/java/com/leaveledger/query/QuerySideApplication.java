@@ -1,0 +1,16 @@
+package com.leaveledger.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Query side of Leave Ledger: consumes the event stream from Kafka, maintains the read models
+ * and serves the query, audit and replay-admin APIs (port 8082).
+ */
+@SpringBootApplication
+public class QuerySideApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QuerySideApplication.class, args);
+    }
+}

@@ -1,0 +1,7 @@
+package com.leaveledger.kernel.leaveaccount;
+
+import java.math.BigDecimal;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record GrantEntitlementCommand(@TargetAggregateIdentifier LeaveAccountId accountId, BigDecimal days, String reason) {
+}

@@ -1,0 +1,17 @@
+package com.leaveledger.kernel.leaveaccount;
+
+import com.leaveledger.kernel.LedgerEvent;
+import com.leaveledger.kernel.employee.EmployeeId;
+
+/** Events of one ledger account. Balance = granted + carried + adjusted − deducted − reserved. */
+public sealed interface LeaveAccountEvent extends LedgerEvent
+        permits EntitlementGrantedEvent, CarriedOverEvent, BalanceAdjustedEvent, DaysReservedEvent,
+        ReservationReleasedEvent, DaysDeductedEvent, DaysRestoredEvent {
+
+    LeaveAccountId accountId();
+
+    @Override
+    default EmployeeId employeeId() {
+        return accountId().employeeId();
+    }
+}

@@ -1,0 +1,9 @@
+package com.leaveledger.kernel.leaverequest;
+
+import com.leaveledger.kernel.LedgerEvent;
+
+public sealed interface LeaveRequestEvent extends LedgerEvent
+        permits LeaveRequestedEvent, LeaveApprovedEvent, LeaveRejectedEvent, LeaveCancelledEvent {
+
+    LeaveRequestId leaveRequestId();
+}

@@ -1,0 +1,5 @@
+package com.leaveledger.kernel.leaverequest;
+
+public enum LeaveRequestStatus {
+    SUBMITTED, APPROVED, REJECTED, CANCELLED
+}

@@ -1,0 +1,27 @@
+package com.leaveledger.kernel.leaverequest;
+
+import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.kernel.leaveaccount.LeaveType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/**
+ * An employee asked for leave. {@code managerId} is the manager at submission time (who is notified);
+ * {@code shares} splits the working days by calendar year, each drawn from that year's account.
+ */
+@Revision("1")
+public record LeaveRequestedEvent(
+        LeaveRequestId leaveRequestId,
+        EmployeeId employeeId,
+        EmployeeId managerId,
+        LeaveType leaveType,
+        LocalDate startDate,
+        LocalDate endDate,
+        boolean halfDayStart,
+        boolean halfDayEnd,
+        BigDecimal workingDays,
+        List<YearShare> shares,
+        String reason) implements LeaveRequestEvent {
+}
