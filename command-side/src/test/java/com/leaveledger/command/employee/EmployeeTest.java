@@ -1,0 +1,59 @@
+package com.leaveledger.command.employee;
+
+import static com.leaveledger.command.Fixtures.E1;
+import static com.leaveledger.command.Fixtures.M1;
+import static com.leaveledger.command.Fixtures.register;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leaveledger.command.LedgerTestHarness;
+import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
+import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EmployeeTest {
+
+    private final LedgerTestHarness ledger = new LedgerTestHarness();
+
+    @AfterEach
+    void stop() {
+        ledger.shutdown();
+    }
+
+    @Test
+    void registersAnEmployeeUnderARegisteredManager() {
+        ledger.given(register(M1, null));
+        List<Object> events = ledger.when(register(E1, M1), "hr");
+        assertThat(events).singleElement().isInstanceOfSatisfying(EmployeeRegisteredEvent.class, e -> {
+            assertThat(e.employeeId()).isEqualTo(E1);
+            assertThat(e.managerId()).isEqualTo(M1);
+            assertThat(e.country()).isEqualTo("DE");
+        });
+    }
+
+    @Test
+    void refusesAnUnknownManager() {
+        ledger.expectRefusal(register(E1, new EmployeeId("nobody")), "hr", "unknown-manager");
+    }
+
+    @Test
+    void refusesBeingOwnManager() {
+        ledger.expectRefusal(register(E1, E1), "hr", "own-manager");
+    }
+
+    @Test
+    void refusesACountryWithoutHolidayCalendar() {
+        RegisterEmployeeCommand command = new RegisterEmployeeCommand(E1, "x", "x@example.com", null, null, null,
+                "XX", null, null);
+        ledger.expectRefusal(command, "hr", "unknown-holiday-calendar");
+    }
+
+    @Test
+    void refusesAnUnknownSubdivision() {
+        RegisterEmployeeCommand command = new RegisterEmployeeCommand(E1, "x", "x@example.com", null, null, null,
+                "DE", "ZZ", null);
+        ledger.expectRefusal(command, "hr", "unknown-holiday-calendar");
+    }
+}
