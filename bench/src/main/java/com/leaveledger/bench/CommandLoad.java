@@ -339,6 +339,10 @@ public final class CommandLoad {
         if (stopReason != null) {
             out.printf(Locale.ROOT, "%-22s %s%n", "stopped early", stopReason);
         }
+        if (accepted == 0 && measured.answered().getTotalCount() > 0) {
+            out.printf(Locale.ROOT, "%-22s no command was accepted: these figures measure refusals, not the ledger%n",
+                    "WARNING");
+        }
         out.printf(Locale.ROOT, "%-22s %d (%.1f/s offered): submit %d, approve %d%n", "sent",
                 measured.sent(), offeredPerSecond, measured.sent(Workload.Kind.SUBMIT), measured.sent(Workload.Kind.APPROVE));
         out.printf(Locale.ROOT, "%-22s %d = %.1f accepted commands/s: submit %d, approve %d%n", "accepted",

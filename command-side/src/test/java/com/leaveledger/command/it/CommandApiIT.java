@@ -1,0 +1,168 @@
+package com.leaveledger.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+class CommandApiIT extends CommandSideIT {
+
+    @Test
+    void submitApproveAndCancelOverHttp() {
+        String manager = id("m"), employee = id("e");
+        registerTeam(manager, employee);
+        grant(employee, "ANNUAL", 2031, 25);
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Correlation-Id", run + "-corr");
+        ResponseEntity<JsonNode> submitted = post("/api/leave-requests", token(employee, "EMPLOYEE"),
+                Map.of("employeeId", employee, "leaveType", "ANNUAL", "startDate", "2031-03-03",
+                        "endDate", "2031-03-07", "reason", "skiing"), headers);
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(submitted.getHeaders().getFirst("X-Correlation-Id")).isEqualTo(run + "-corr");
+        String requestId = submitted.getBody().get("leaveRequestId").asText();
+        assertThat(submitted.getHeaders().getLocation()).hasToString("/api/leave-requests/" + requestId);
+
+        assertThat(post("/api/leave-requests/" + requestId + "/approve", token(manager, "EMPLOYEE", "MANAGER"),
+                Map.of("comment", "enjoy")).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(post("/api/leave-requests/" + requestId + "/cancel", token(employee, "EMPLOYEE"),
+                Map.of("reason", "plans changed")).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+        assertThat(eventTypes(requestId)).containsExactly("LeaveRequestedEvent", "LeaveApprovedEvent",
+                "LeaveCancelledEvent");
+        assertThat(eventTypes(employee + ":ANNUAL:2031")).containsExactly("EntitlementGrantedEvent",
+                "DaysReservedEvent", "DaysDeductedEvent", "DaysRestoredEvent");
+        String metaData = jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 0", String.class, requestId);
+        assertThat(metaData).contains("\"correlationId\":\"" + run + "-corr\"", "\"actor\":\"" + employee + "\"",
+                "\"causationId\"");
+        String payload = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 0", String.class, requestId);
+        assertThat(payload).contains("\"workingDays\":5.0");
+    }
+
+    @Test
+    void refusalsAreProblemDetailsNamingTheRuleAndChangeNothing() {
+        String manager = id("m"), employee = id("e"), other = id("o");
+        registerTeam(manager, employee, other);
+        grant(employee, "ANNUAL", 2031, 3);
+        String eToken = token(employee, "EMPLOYEE");
+        int before = eventCount(run + "%");
+
+        expectProblem(post("/api/leave-requests", eToken, Map.of("employeeId", employee)), 400, "invalid-request");
+        expectProblem(http.exchange("/api/leave-requests", HttpMethod.POST, new org.springframework.http.HttpEntity<>(
+                "{\"employeeId\":", jsonHeaders(eToken)), JsonNode.class), 400, "malformed-request");
+        expectProblem(post("/api/leave-accounts/" + employee + "/HOLIDAY/2031/entitlements", token(hr, "HR"),
+                Map.of("days", 3)), 400, "invalid-request");
+        expectProblem(post("/api/leave-requests", null, Map.of()), 401, "unauthenticated");
+        expectProblem(post("/api/leave-requests", eToken.substring(0, eToken.length() - 4) + "AAAA", Map.of()),
+                401, "unauthenticated");
+        expectProblem(post("/api/employees", eToken, employee(id("x"), null)), 403, "missing-role");
+        expectProblem(submit(other, "ANNUAL", "2031-03-03", "2031-03-04"), 422, "insufficient-balance");
+        expectProblem(post("/api/leave-requests", token(other, "EMPLOYEE"), Map.of("employeeId", employee,
+                "leaveType", "ANNUAL", "startDate", "2031-03-03", "endDate", "2031-03-04")), 403, "not-the-owner");
+        expectProblem(post("/api/leave-requests/00000000-0000-0000-0000-00000000dead/approve",
+                token(manager, "MANAGER"), Map.of()), 404, "leave-request-not-found");
+        expectProblem(submit(employee, "ANNUAL", "2031-03-03", "2031-03-10"), 422, "insufficient-balance");
+        expectProblem(submit(employee, "ANNUAL", "2031-03-08", "2031-03-09"), 422, "no-working-days");
+        expectProblem(post("/api/employees", token(hr, "HR"), employee(employee, manager)), 409,
+                "employee-already-registered");
+        assertThat(eventCount(run + "%")).as("events after refused commands").isEqualTo(before);
+
+        String requestId = submit(employee, "ANNUAL", "2031-03-03", "2031-03-04").getBody()
+                .get("leaveRequestId").asText();
+        expectProblem(submit(employee, "UNPAID", "2031-03-04", "2031-03-05"), 409, "overlapping-request");
+        expectProblem(post("/api/leave-requests/" + requestId + "/approve", token(other, "MANAGER"), Map.of()),
+                403, "not-the-manager");
+        expectProblem(post("/api/leave-requests/" + requestId + "/reject", token(manager, "MANAGER"),
+                Map.of("reason", "")), 400, "invalid-request");
+    }
+
+    @Test
+    void aRetriedCommandWithTheSameIdempotencyKeyGetsTheSameAnswerAndNoSecondEvent() throws Exception {
+        String manager = id("m"), employee = id("e");
+        registerTeam(manager, employee);
+        grant(employee, "ANNUAL", 2031, 25);
+        Map<String, Object> body = Map.of("employeeId", employee, "leaveType", "ANNUAL",
+                "startDate", "2031-05-05", "endDate", "2031-05-06");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotency-Key", run + "-key-1");
+
+        ResponseEntity<JsonNode> first = post("/api/leave-requests", token(employee, "EMPLOYEE"), body, copy(headers));
+        ResponseEntity<JsonNode> retry = post("/api/leave-requests", token(employee, "EMPLOYEE"), body, copy(headers));
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(eventTypes(employee + ":ANNUAL:2031")).containsExactly("EntitlementGrantedEvent", "DaysReservedEvent");
+
+        expectProblem(post("/api/leave-requests", token(employee, "EMPLOYEE"), Map.of("employeeId", employee,
+                "leaveType", "ANNUAL", "startDate", "2031-06-02", "endDate", "2031-06-03"), copy(headers)),
+                422, "idempotency-key-reused");
+
+        HttpHeaders concurrentKey = new HttpHeaders();
+        concurrentKey.set("Idempotency-Key", run + "-key-2");
+        Map<String, Object> other = Map.of("employeeId", employee, "leaveType", "ANNUAL",
+                "startDate", "2031-07-07", "endDate", "2031-07-07");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Callable<ResponseEntity<JsonNode>> call = () -> post("/api/leave-requests", token(employee, "EMPLOYEE"),
+                    other, copy(concurrentKey));
+            answers.add(pool.submit(call));
+        }
+        List<JsonNode> bodies = new ArrayList<>();
+        for (Future<ResponseEntity<JsonNode>> answer : answers) {
+            assertThat(answer.get().getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            bodies.add(answer.get().getBody());
+        }
+        pool.shutdown();
+        assertThat(bodies).allMatch(b -> b.equals(bodies.get(0)));
+        assertThat(eventTypes(employee + ":ANNUAL:2031")).containsExactly("EntitlementGrantedEvent",
+                "DaysReservedEvent", "DaysReservedEvent");
+    }
+
+    @Test
+    void publishesOpenApi() {
+        ResponseEntity<JsonNode> docs = http.getForEntity("/v3/api-docs", JsonNode.class);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody().get("paths").fieldNames()).toIterable().contains("/api/employees",
+                "/api/leave-requests", "/api/leave-requests/{id}/approve", "/api/leave-requests/{id}/reject",
+                "/api/leave-requests/{id}/cancel", "/api/leave-accounts/{employeeId}/{leaveType}/{year}/entitlements",
+                "/api/leave-accounts/{employeeId}/{leaveType}/{year}/adjustments");
+    }
+
+    private static HttpHeaders copy(HttpHeaders headers) {
+        HttpHeaders copy = new HttpHeaders();
+        copy.putAll(headers);
+        return copy;
+    }
+
+    private static HttpHeaders jsonHeaders(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(token);
+        return headers;
+    }
+
+    private static void expectProblem(ResponseEntity<JsonNode> answer, int status, String rule) {
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(status);
+        assertThat(answer.getHeaders().getContentType()).isNotNull();
+        assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as("content type " + answer.getHeaders().getContentType()).isTrue();
+        assertThat(answer.getBody().get("rule").asText()).isEqualTo(rule);
+        assertThat(answer.getBody().get("type").asText()).isEqualTo("urn:leave-ledger:problem:" + rule);
+        assertThat(answer.getBody().get("status").asInt()).isEqualTo(status);
+    }
+}

@@ -1,0 +1,129 @@
+package com.leaveledger.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leaveledger.kernel.Topics;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the command side's integration tests: the real application on a random port, the real PostgreSQL
+ * (database {@code leave_ledger_test}) and a real Kafka broker (embedded KRaft). Every subclass shares one
+ * Spring context. Tests never share data: each makes its own employees with a unique prefix.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=${LEDGER_TEST_DB_URL:jdbc:postgresql://localhost:5432/leave_ledger_test}",
+        "axon.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
+})
+@EmbeddedKafka(kraft = true, count = 1, partitions = 12, topics = {Topics.EVENTS})
+@ActiveProfiles("dev")
+abstract class CommandSideIT {
+
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected ObjectMapper json;
+    @Value("${ledger.jwt.secret}")
+    private String secret;
+
+    protected final String run = "t" + UUID.randomUUID().toString().substring(0, 8);
+    protected final String hr = run + "-hr";
+
+    protected String id(String name) {
+        return run + "-" + name;
+    }
+
+    protected String token(String subject, String... roles) {
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", List.of(roles))
+                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(secret.getBytes()));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected ResponseEntity<JsonNode> post(String path, String token, Object body) {
+        return post(path, token, body, new HttpHeaders());
+    }
+
+    protected ResponseEntity<JsonNode> post(String path, String token, Object body, HttpHeaders headers) {
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    protected void registerTeam(String manager, String... employees) {
+        assertThat(post("/api/employees", token(hr, "HR"), employee(manager, null)).getStatusCode().value())
+                .isEqualTo(201);
+        for (String employee : employees) {
+            assertThat(post("/api/employees", token(hr, "HR"), employee(employee, manager)).getStatusCode().value())
+                    .isEqualTo(201);
+        }
+    }
+
+    protected Map<String, Object> employee(String id, String manager) {
+        java.util.HashMap<String, Object> body = new java.util.HashMap<>();
+        body.put("id", id);
+        body.put("name", "Name " + id);
+        body.put("email", id + "@example.com");
+        body.put("phone", "+4930123456");
+        body.put("pushToken", "push-" + id);
+        body.put("managerId", manager);
+        body.put("country", "DE");
+        body.put("subdivision", "BE");
+        return body;
+    }
+
+    protected void grant(String employee, String type, int year, int days) {
+        ResponseEntity<JsonNode> answer = post("/api/leave-accounts/" + employee + "/" + type + "/" + year
+                + "/entitlements", token(hr, "HR"), Map.of("days", days, "reason", "contract"));
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(202);
+    }
+
+    protected ResponseEntity<JsonNode> submit(String employee, String type, String start, String end) {
+        return post("/api/leave-requests", token(employee, "EMPLOYEE"), Map.of("employeeId", employee,
+                "leaveType", type, "startDate", start, "endDate", end, "halfDayStart", false, "halfDayEnd", false,
+                "reason", "holiday"));
+    }
+
+    protected int eventCount(String aggregateIdentifierLike) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier like ?",
+                Integer.class, aggregateIdentifierLike);
+    }
+
+    protected List<String> eventTypes(String aggregateIdentifier) {
+        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ? "
+                + "order by sequence_number", String.class, aggregateIdentifier).stream()
+                .map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+    }
+}
