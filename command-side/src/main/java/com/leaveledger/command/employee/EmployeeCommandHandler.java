@@ -25,18 +25,29 @@ public class EmployeeCommandHandler {
                     + command.country() + "'" + (command.subdivision() == null ? "" : " subdivision '"
                     + command.subdivision() + "'"));
         }
+        if (exists(command.employeeId().value())) {
+            throw RuleViolation.conflict("employee-already-registered",
+                    "employee " + command.employeeId() + " is already registered");
+        }
         if (command.managerId() != null) {
             if (command.managerId().equals(command.employeeId())) {
                 throw RuleViolation.unprocessable("own-manager", "an employee cannot be their own manager");
             }
-            try {
-                employees.load(command.managerId().value());
-            } catch (AggregateNotFoundException e) {
+            if (!exists(command.managerId().value())) {
                 throw RuleViolation.unprocessable("unknown-manager",
                         "manager " + command.managerId() + " is not a registered employee");
             }
         }
         employees.newInstance(() -> new Employee(command));
         return command.employeeId().value();
+    }
+
+    private boolean exists(String id) {
+        try {
+            employees.load(id);
+            return true;
+        } catch (AggregateNotFoundException e) {
+            return false;
+        }
     }
 }

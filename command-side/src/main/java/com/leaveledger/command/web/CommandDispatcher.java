@@ -3,6 +3,7 @@ package com.leaveledger.command.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.command.infra.IdempotencyInterceptor;
+import com.leaveledger.support.web.CorrelationIdFilter;
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.MetadataKeys;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a command synchronously with its metadata: actor (JWT subject), correlation id, and the
  * Idempotency-Key with a fingerprint of the request. A command that lost a race on an aggregate (another
- * instance appended first) is retried a few times, then answered 409 {@code concurrent-modification}.
+ * instance appended first) is retried on fresh state a few times, then answered 409
+ * {@code concurrent-modification}.
  */
 @Component
 public class CommandDispatcher {
@@ -65,7 +68,9 @@ public class CommandDispatcher {
             try {
                 return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                         .withMetaData(MetaData.from(meta)));
-            } catch (ConcurrencyException e) {
+            } catch (ConcurrencyException | AggregateStreamCreationException e) {
+                // Axon names the failure after the batch's first event: a new request appended together with an
+                // account event that lost the race reports "stream creation", so both kinds are retried.
                 if (attempt == ATTEMPTS) {
                     throw RuleViolation.conflict("concurrent-modification",
                             "the ledger changed concurrently " + ATTEMPTS + " times in a row; retry the request");

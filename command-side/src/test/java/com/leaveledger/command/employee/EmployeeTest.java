@@ -34,6 +34,12 @@ class EmployeeTest {
     }
 
     @Test
+    void refusesRegisteringTheSameEmployeeTwice() {
+        ledger.given(register(M1, null), register(E1, M1));
+        ledger.expectRefusal(register(E1, M1), "hr", "employee-already-registered");
+    }
+
+    @Test
     void refusesAnUnknownManager() {
         ledger.expectRefusal(register(E1, new EmployeeId("nobody")), "hr", "unknown-manager");
     }

@@ -1,4 +1,4 @@
-package com.leaveledger.command.infra;
+package com.leaveledger.support.persistence;
 
 import java.sql.Types;
 import org.hibernate.boot.model.TypeContributions;
@@ -10,7 +10,7 @@ import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
 /**
  * PostgreSQL dialect that stores Axon's {@code @Lob byte[]} columns (event payloads, metadata, tokens, sagas,
  * snapshots) as {@code bytea} instead of large objects, so they are readable with psql
- * ({@code convert_from(payload, 'UTF8')}) and vacuumed like any other row. See docs/adr/0003.
+ * ({@code convert_from(payload, 'UTF8')}) and vacuumed like any other row. See docs/adr/0003-json-payloads-in-bytea.md.
  */
 public class ByteaPostgreSQLDialect extends PostgreSQLDialect {
 
