@@ -56,7 +56,7 @@ class EventJsonApprovalTest {
         return Stream.of(
                 new EmployeeRegisteredEvent(EMPLOYEE, "Eli Example", "eli@example.com", "+4930123456", "push-token-1",
                         MANAGER, "DE", "BE", new LinkedHashSet<>(EnumSet.of(Channel.EMAIL, Channel.PUSH))),
-                new EntitlementGrantedEvent(ACCOUNT, Days.of("30"), "contract 2027"),
+                new EntitlementGrantedEvent(ACCOUNT, Days.of("30"), "contract 2027", LocalDate.of(2028, 3, 31)),
                 new CarriedOverEvent(ACCOUNT, Days.of("2.5"), 2026, "carry-over 2026"),
                 new BalanceAdjustedEvent(ACCOUNT, Days.of("-1.5"), "correction of ticket HR-17"),
                 new DaysReservedEvent(ACCOUNT, REQUEST, Days.of("4.5")),
@@ -91,6 +91,18 @@ class EventJsonApprovalTest {
     @MethodSource("samples")
     void readsBackEqual(LedgerEvent event) throws IOException {
         assertThat(JSON.readValue(JSON.writeValueAsString(event), event.getClass())).isEqualTo(event);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void approvedUnderItsCurrentRevision(LedgerEvent event) throws IOException {
+        String name = event.getClass().getSimpleName();
+        String revision = event.getClass().getAnnotation(Revision.class).value();
+        try (InputStream approved = getClass().getResourceAsStream("/approved-events/revisions.json")) {
+            assertThat(JSON.readTree(approved).path(name).asText())
+                    .as("revision of " + name + " in approved-events/revisions.json: a new revision needs an upcaster")
+                    .isEqualTo(revision);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,9 +11,9 @@ import com.tngtech.archunit.lang.ArchRule;
 class SharedKernelArchitectureTest {
 
     @ArchTest
-    static final ArchRule sharedKernelDependsOnNothingButTheJdkAxonAnnotationsAndJackson = classes()
+    static final ArchRule sharedKernelDependsOnNothingButTheJdkAxonSerializationAndJackson = classes()
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.leaveledger.kernel..",
-                    "org.axonframework.serialization", "org.axonframework.modelling.command",
+                    "org.axonframework.serialization..", "org.axonframework.modelling.command",
                     "com.fasterxml.jackson..");
 
     @ArchTest

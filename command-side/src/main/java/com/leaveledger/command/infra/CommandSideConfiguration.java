@@ -12,6 +12,7 @@ import com.leaveledger.command.leaverequest.LeaveRequest;
 import com.leaveledger.command.leaverequest.LeaveRequestCommandHandler;
 import com.leaveledger.command.leaverequest.PeriodRegistry;
 import com.leaveledger.kernel.LedgerObjectMapper;
+import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.axonframework.commandhandling.CommandBus;
@@ -106,6 +107,12 @@ public class CommandSideConfiguration {
             @Qualifier("employeeRepository") Repository<Employee> employees,
             PeriodRegistry periods, WorkingDays workingDays, Clock clock) {
         return new LeaveRequestCommandHandler(requests, accounts, employees, periods, workingDays, clock);
+    }
+
+    /** Event upcasters (Axon's auto-configuration chains every EventUpcaster bean). */
+    @Bean
+    EntitlementGrantedEventUpcaster entitlementGrantedEventUpcaster() {
+        return new EntitlementGrantedEventUpcaster();
     }
 
     @Bean

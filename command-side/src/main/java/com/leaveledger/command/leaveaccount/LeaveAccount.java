@@ -15,6 +15,7 @@ import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
 import com.leaveledger.kernel.leaveaccount.ReservationReleasedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -45,9 +46,14 @@ public class LeaveAccount {
     public LeaveAccount() {
     }
 
-    public void grant(LeaveAccountId id, BigDecimal days, String reason) {
+    public void grant(LeaveAccountId id, BigDecimal days, String reason, LocalDate expiresOn) {
         requirePositive(days);
-        apply(new EntitlementGrantedEvent(id, Days.normalise(days), reason));
+        LocalDate expiry = expiresOn == null ? LocalDate.of(id.year(), 12, 31) : expiresOn;
+        if (expiry.getYear() < id.year()) {
+            throw RuleViolation.invalid("invalid-expiry", "days granted for " + id.year() + " cannot expire in "
+                    + expiry.getYear());
+        }
+        apply(new EntitlementGrantedEvent(id, Days.normalise(days), reason, expiry));
     }
 
     public void carryOver(LeaveAccountId id, BigDecimal days, int fromYear, String reason) {

@@ -24,7 +24,8 @@ public class LeaveAccountCommandHandler {
     @CommandHandler
     public String handle(GrantEntitlementCommand command) throws Exception {
         requireEmployee(command.accountId());
-        account(command.accountId()).execute(a -> a.grant(command.accountId(), command.days(), command.reason()));
+        account(command.accountId()).execute(a -> a.grant(command.accountId(), command.days(), command.reason(),
+                command.expiresOn()));
         return command.accountId().asString();
     }
 

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/leave-accounts/{employeeId}/{leaveType}/{year}")
 public class LeaveAccountController {
 
-    public record GrantEntitlementRequest(@NotNull BigDecimal days, @Size(max = 1000) String reason) {
+    public record GrantEntitlementRequest(@NotNull BigDecimal days, @Size(max = 1000) String reason,
+                                          LocalDate expiresOn) {
     }
 
     public record AdjustBalanceRequest(@NotNull BigDecimal days, @NotBlank @Size(max = 1000) String reason) {
@@ -54,7 +56,7 @@ public class LeaveAccountController {
             @Valid @RequestBody GrantEntitlementRequest body, @AuthenticationPrincipal Jwt actor,
             HttpServletRequest request) {
         LeaveAccountId id = new LeaveAccountId(new EmployeeId(employeeId), leaveType, year);
-        commands.send(new GrantEntitlementCommand(id, body.days(), body.reason()), actor, request, body);
+        commands.send(new GrantEntitlementCommand(id, body.days(), body.reason(), body.expiresOn()), actor, request, body);
         return accepted(id);
     }
 

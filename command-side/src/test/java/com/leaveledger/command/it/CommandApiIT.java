@@ -133,6 +133,27 @@ class CommandApiIT extends CommandSideIT {
                 "DaysReservedEvent", "DaysReservedEvent");
     }
 
+    /** An account whose history still holds a revision-1 grant (stored before revision 2 existed) keeps working. */
+    @Test
+    void anAccountWithARevisionOneGrantInItsHistoryStillBalances() {
+        String manager = id("m"), employee = id("e");
+        registerTeam(manager, employee);
+        String account = employee + ":ANNUAL:2031";
+        jdbc.update("""
+                insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                    event_identifier, payload_type, payload_revision, payload, meta_data, time_stamp)
+                values (nextval('domain_event_entry_seq'), ?, 0, 'LeaveAccount', ?,
+                    'com.leaveledger.kernel.leaveaccount.EntitlementGrantedEvent', '1', convert_to(?, 'UTF8'),
+                    convert_to('{}', 'UTF8'), '2026-11-01T09:00:00Z')""",
+                account, java.util.UUID.randomUUID().toString(),
+                "{\"accountId\":\"" + account + "\",\"days\":3.0,\"reason\":\"granted in revision 1\"}");
+
+        assertThat(submit(employee, "ANNUAL", "2031-03-03", "2031-03-05").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        ResponseEntity<JsonNode> tooMuch = submit(employee, "ANNUAL", "2031-03-10", "2031-03-10");
+        assertThat(tooMuch.getStatusCode().value()).isEqualTo(422);
+        assertThat(eventTypes(account)).containsExactly("EntitlementGrantedEvent", "DaysReservedEvent");
+    }
+
     @Test
     void publishesOpenApi() {
         ResponseEntity<JsonNode> docs = http.getForEntity("/v3/api-docs", JsonNode.class);

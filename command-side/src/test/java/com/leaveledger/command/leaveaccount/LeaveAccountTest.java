@@ -35,6 +35,17 @@ class LeaveAccountTest {
     }
 
     @Test
+    void grantedDaysMayExpireLater() {
+        assertThat(ledger.when(new com.leaveledger.kernel.leaveaccount.GrantEntitlementCommand(
+                account(E1, LeaveType.ANNUAL, 2027), Days.of("5"), "carry window",
+                java.time.LocalDate.of(2028, 3, 31)), "hr")).containsExactly(new EntitlementGrantedEvent(
+                account(E1, LeaveType.ANNUAL, 2027), Days.of("5"), "carry window", java.time.LocalDate.of(2028, 3, 31)));
+        ledger.expectRefusal(new com.leaveledger.kernel.leaveaccount.GrantEntitlementCommand(
+                account(E1, LeaveType.ANNUAL, 2027), Days.of("5"), "x", java.time.LocalDate.of(2026, 12, 31)), "hr",
+                "invalid-expiry");
+    }
+
+    @Test
     void refusesGrantOfZeroOrNegativeDays() {
         ledger.expectRefusal(grant(E1, LeaveType.ANNUAL, 2027, "0"), "hr", "invalid-days");
         ledger.expectRefusal(grant(E1, LeaveType.ANNUAL, 2027, "-3"), "hr", "invalid-days");
