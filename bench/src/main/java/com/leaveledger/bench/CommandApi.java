@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Thin asynchronous client of the command API. HTTP/1.1 with keep-alive; the JDK client opens
  * one connection per concurrently outstanding request, so callers bound what is in flight.
- * Completion callbacks run on a small fixed pool so that the driver stays light on a 2-core box.
+ * Completion callbacks run on a small fixed pool so that the driver stays light on a 2-core box;
+ * they must never block.
  */
 final class CommandApi {
 
@@ -53,11 +55,6 @@ final class CommandApi {
 
     URI baseUrl() {
         return baseUrl;
-    }
-
-    /** The executor completions run on; chain follow-up work onto it, never block in it. */
-    ExecutorService executor() {
-        return executor;
     }
 
     CompletableFuture<HttpResponse<byte[]>> post(String path, String bearerToken, Object body) {
@@ -117,7 +114,7 @@ final class CommandApi {
                 return body.get("title").asText();
             }
         }
-        String text = response.body() == null ? "" : new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
         text = text.replaceAll("\\s+", " ").trim();
         return text.isEmpty() ? "(empty body)" : text.substring(0, Math.min(60, text.length()));
     }

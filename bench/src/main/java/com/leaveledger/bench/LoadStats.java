@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,8 +107,9 @@ final class LoadStats {
     }
 
     Map<Integer, Long> byStatus() {
-        return sorted(byStatus).stream().collect(java.util.stream.Collectors.toMap(
-                e -> e.getKey(), e -> e.getValue(), (a, b) -> a, java.util.TreeMap::new));
+        Map<Integer, Long> counts = new TreeMap<>();
+        byStatus.forEach((status, count) -> counts.put(status, count.sum()));
+        return counts;
     }
 
     List<Map.Entry<String, Long>> topRefusals(int limit) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
@@ -99,7 +100,7 @@ final class Population {
      * errors; throws {@link SetupException} naming the first failures if any request is refused.
      */
     private static void runAll(String step, int count, int parallelism, PrintStream out,
-            java.util.function.IntFunction<CompletableFuture<HttpResponse<byte[]>>> request,
+            IntFunction<CompletableFuture<HttpResponse<byte[]>>> request,
             IntPredicate acceptable) throws InterruptedException {
         long started = System.nanoTime();
         Semaphore permits = new Semaphore(parallelism);
