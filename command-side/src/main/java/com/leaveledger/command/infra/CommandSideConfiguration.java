@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -72,19 +73,20 @@ public class CommandSideConfiguration {
 
     // Aggregate caches: loading an aggregate is a map lookup instead of reading its events; the event store's
     // unique (aggregate, sequence) key still catches a stale copy when several instances run (docs/adr/0004).
+    // ledger.aggregate-cache=false turns them off (for the benchmark that shows what they are worth).
     @Bean
-    Cache employeeCache() {
-        return new WeakReferenceCache();
+    Cache employeeCache(@Value("${ledger.aggregate-cache:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     @Bean
-    Cache leaveAccountCache() {
-        return new WeakReferenceCache();
+    Cache leaveAccountCache(@Value("${ledger.aggregate-cache:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     @Bean
-    Cache leaveRequestCache() {
-        return new WeakReferenceCache();
+    Cache leaveRequestCache(@Value("${ledger.aggregate-cache:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     @Bean
