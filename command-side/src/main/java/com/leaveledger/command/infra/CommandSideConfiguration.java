@@ -14,6 +14,7 @@ import com.leaveledger.command.leaverequest.PeriodRegistry;
 import com.leaveledger.kernel.LedgerObjectMapper;
 import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
@@ -34,11 +35,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /** Every bean of the command side, and all Axon wiring, in one place. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class CommandSideConfiguration {
 
     /** The processing group of axon-kafka's publisher (its default name). */
@@ -120,6 +123,12 @@ public class CommandSideConfiguration {
     @Bean
     CorrelationDataProvider ledgerCorrelationDataProvider() {
         return new LedgerCorrelationDataProvider();
+    }
+
+    @Bean
+    IdempotencyKeyRetention idempotencyKeyRetention(JdbcTemplate jdbc,
+                                                    @Value("${ledger.idempotency.retention:P7D}") Duration retention) {
+        return new IdempotencyKeyRetention(jdbc, retention);
     }
 
     /** Axon's InterceptorAutoConfiguration registers this on the command bus (inside the command's transaction). */

@@ -155,6 +155,17 @@ class CommandApiIT extends CommandSideIT {
     }
 
     @Test
+    void idempotencyKeysAreForgottenAfterTheRetention(
+            @org.springframework.beans.factory.annotation.Autowired
+            com.leaveledger.command.infra.IdempotencyKeyRetention retention) {
+        jdbc.update("insert into command_idempotency (actor, idempotency_key, fingerprint, command_type, created_at) "
+                + "values (?, 'old', 'f', 'x', now() - interval '8 days'), (?, 'recent', 'f', 'x', now())", run, run);
+        retention.purge();
+        assertThat(jdbc.queryForList("select idempotency_key from command_idempotency where actor = ?", String.class,
+                run)).containsExactly("recent");
+    }
+
+    @Test
     void publishesOpenApi() {
         ResponseEntity<JsonNode> docs = http.getForEntity("/v3/api-docs", JsonNode.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
