@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -76,20 +74,25 @@ public class CommandSideConfiguration {
 
     // Aggregate caches: loading an aggregate is a map lookup instead of reading its events; the event store's
     // unique (aggregate, sequence) key still catches a stale copy when several instances run (docs/adr/0004).
-    // ledger.aggregate-cache=false turns them off (for the benchmark that shows what they are worth).
     @Bean
-    Cache employeeCache(@Value("${ledger.aggregate-cache:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    Cache employeeCache(AggregateCacheFactory caches) {
+        return caches.create("employees");
     }
 
     @Bean
-    Cache leaveAccountCache(@Value("${ledger.aggregate-cache:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    Cache leaveAccountCache(AggregateCacheFactory caches) {
+        return caches.create("leave-accounts");
     }
 
     @Bean
-    Cache leaveRequestCache(@Value("${ledger.aggregate-cache:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    Cache leaveRequestCache(AggregateCacheFactory caches) {
+        return caches.create("leave-requests");
+    }
+
+    @Bean
+    AggregateCacheFactory aggregateCacheFactory(@Value("${ledger.aggregate-cache.enabled:true}") boolean enabled,
+                                                @Value("${ledger.aggregate-cache.max-entries:100000}") long maxEntries) {
+        return new AggregateCacheFactory(enabled, maxEntries);
     }
 
     @Bean
