@@ -1,28 +1,14 @@
-package com.leaveledger.query;
+package com.leaveledger.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("it")
-class QuerySideApplicationIT {
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class QuerySideApplicationIT extends QuerySideIT {
 
     @Test
     void reportsHealthyAgainstRealPostgres() {
@@ -41,13 +27,22 @@ class QuerySideApplicationIT {
                 .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue());
         assertThat(docs.getBody().path("openapi").asText()).startsWith("3.");
         assertThat(docs.getBody().path("info").path("title").asText()).isEqualTo("Leave Ledger query side");
+        assertThat(docs.getBody().path("paths").has("/api/audit/export")).isTrue();
+        assertThat(docs.getBody().path("paths").has("/admin/projections/{name}/replay")).isTrue();
     }
 
     @Test
     void migratesItsOwnSchema() {
-        String owner = jdbc.queryForObject(
-                "select service from query_side.service_info", String.class);
+        String owner = jdbc.queryForObject("select service from query_side.service_info", String.class);
 
         assertThat(owner).isEqualTo("query-side");
+    }
+
+    @Test
+    void answersWithoutTokenWith401ProblemJson() {
+        ResponseEntity<JsonNode> answer = get("/api/employees/x/balances", null);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(answer.getBody().path("rule").asText()).isEqualTo("unauthenticated");
     }
 }

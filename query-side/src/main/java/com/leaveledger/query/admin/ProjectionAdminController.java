@@ -1,0 +1,81 @@
+package com.leaveledger.query.admin;
+
+import com.leaveledger.query.admin.DeadLetterAdmin.Letter;
+import com.leaveledger.query.admin.DeadLetterAdmin.RetryOutcome;
+import com.leaveledger.query.admin.ProjectionAdmin.ProjectionStatus;
+import com.leaveledger.query.replay.ReplayCoordinator;
+import com.leaveledger.query.projection.VisibilityLag;
+import com.leaveledger.query.web.PageRequest;
+import com.leaveledger.query.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Projection operations for engineers (role ENGINEER): status and lag, replay, dead letters. */
+@RestController
+public class ProjectionAdminController {
+
+    private final ProjectionAdmin projections;
+    private final ReplayCoordinator replays;
+    private final DeadLetterAdmin deadLetters;
+    private final VisibilityLag visibility;
+
+    public ProjectionAdminController(ProjectionAdmin projections, ReplayCoordinator replays,
+                                     DeadLetterAdmin deadLetters, VisibilityLag visibility) {
+        this.projections = projections;
+        this.replays = replays;
+        this.deadLetters = deadLetters;
+        this.visibility = visibility;
+    }
+
+    @Operation(summary = "Every projection: processor state, position, lag behind the topic, dead letters, replay")
+    @GetMapping("/admin/projections")
+    List<ProjectionStatus> all() {
+        return projections.all();
+    }
+
+    @Operation(summary = "One projection, with the progress of its replay (events done, total, events/s, ETA)")
+    @GetMapping("/admin/projections/{name}")
+    ProjectionStatus one(@PathVariable String name) {
+        return projections.one(name);
+    }
+
+    @Operation(summary = "Rebuild the projection from the start of the topic into shadow tables, then switch over")
+    @PostMapping("/admin/projections/{name}/replay")
+    ResponseEntity<ProjectionStatus> replay(@PathVariable String name, Authentication authentication) {
+        projections.definition(name);
+        replays.replay(name, authentication.getName());
+        return ResponseEntity.accepted().location(URI.create("/admin/projections/" + name))
+                .body(projections.one(name));
+    }
+
+    @Operation(summary = "The projection's dead letters, by sequence (employee id) and order")
+    @GetMapping("/admin/projections/{name}/dead-letters")
+    PageResult<Letter> deadLetters(@PathVariable String name, @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        projections.definition(name);
+        return deadLetters.list(name, PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "Hand every dead-lettered sequence to the projection again; what fails again stays")
+    @PostMapping("/admin/projections/{name}/dead-letters/retry")
+    RetryOutcome retry(@PathVariable String name) {
+        projections.definition(name);
+        return deadLetters.retry(name);
+    }
+
+    @Operation(summary = "Reset the visibility-lag histograms (before a benchmark run)")
+    @DeleteMapping("/admin/projections/visibility-lag")
+    ResponseEntity<Void> resetVisibilityLag() {
+        visibility.reset();
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,100 @@
+package com.leaveledger.query.audit;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.leaveledger.query.web.PageRequest;
+import com.leaveledger.query.web.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads the audit log (projection "audit-log"): the event history as received. */
+public class AuditQueries {
+
+    static final String COLUMNS = "event_id, event_type, occurred_at, aggregate_type, aggregate_id, aggregate_seq, "
+            + "employee_id, leave_request_id, account_id, actor, correlation_id, causation_id, payload_revision, "
+            + "payload::text as payload";
+
+    private final JdbcTemplate jdbc;
+
+    public AuditQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every event of a leave request: the request's own and the account movements it caused. */
+    public List<AuditEvent> forLeaveRequest(String leaveRequestId) {
+        return jdbc.query("select " + COLUMNS + " from audit_event where leave_request_id = ? "
+                + "order by occurred_at, received_order", AuditQueries::map, leaveRequestId);
+    }
+
+    public PageResult<AuditEvent> forEmployee(String employeeId, Filter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder("employee_id = ?");
+        List<Object> args = new ArrayList<>(List.of(employeeId));
+        if (filter.from() != null) {
+            where.append(" and occurred_at >= ?");
+            args.add(utc(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and occurred_at < ?");
+            args.add(utc(filter.to()));
+        }
+        if (filter.type() != null) {
+            where.append(" and event_type = ?");
+            args.add(filter.type().endsWith("Event") ? filter.type() : filter.type() + "Event");
+        }
+        if (filter.actor() != null) {
+            where.append(" and actor = ?");
+            args.add(filter.actor());
+        }
+        Long total = jdbc.queryForObject("select count(*) from audit_event where " + where, Long.class,
+                args.toArray());
+        args.add(page.size());
+        args.add(page.offset());
+        List<AuditEvent> items = jdbc.query("select " + COLUMNS + " from audit_event where " + where
+                + " order by occurred_at, received_order limit ? offset ?", AuditQueries::map,
+                args.toArray());
+        return PageResult.of(items, page, total == null ? 0 : total);
+    }
+
+    /** The employee's balances at {@code asOf}, folded from the account events recorded up to that instant. */
+    public LedgerFold balancesAsOf(String employeeId, Instant asOf) {
+        LedgerFold fold = new LedgerFold();
+        jdbc.query("select event_type, account_id, (payload ->> 'days')::numeric as days from audit_event "
+                        + "where employee_id = ? and account_id is not null and occurred_at <= ? "
+                        + "order by account_id, aggregate_seq",
+                rs -> {
+                    fold.apply(rs.getString("event_type"), rs.getString("account_id"), rs.getBigDecimal("days"));
+                }, employeeId, utc(asOf));
+        return fold;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static AuditEvent map(ResultSet rs, int row) throws SQLException {
+        long seq = rs.getLong("aggregate_seq");
+        Long aggregateSeq = rs.wasNull() ? null : seq;
+        OffsetDateTime occurred = rs.getObject("occurred_at", OffsetDateTime.class);
+        return new AuditEvent(rs.getString("event_id"), rs.getString("event_type"), occurred.toInstant(),
+                rs.getString("aggregate_type"), rs.getString("aggregate_id"), aggregateSeq,
+                rs.getString("employee_id"), rs.getString("leave_request_id"), rs.getString("account_id"),
+                rs.getString("actor"), rs.getString("correlation_id"), rs.getString("causation_id"),
+                rs.getString("payload_revision"), rs.getString("payload"));
+    }
+
+    /** Filters of an employee's timeline; all optional. {@code to} is exclusive. */
+    public record Filter(Instant from, Instant to, String type, String actor) {
+    }
+
+    /** One event of the history with its envelope; the payload is the JSON as published. */
+    public record AuditEvent(String eventId, String type, Instant occurredAt, String aggregateType,
+                             String aggregateId, Long aggregateSequence, String employeeId, String leaveRequestId,
+                             String accountId, String actor, String correlationId, String causationId,
+                             String revision, @JsonRawValue String payload) {
+    }
+}

@@ -1,0 +1,40 @@
+package com.leaveledger.query.employee;
+
+import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
+import com.leaveledger.query.projection.LedgerMessage;
+import com.leaveledger.query.projection.ProjectionWriter;
+import com.leaveledger.query.projection.ProjectionWriter.Statement;
+import com.leaveledger.query.projection.TableNames;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+
+/** Who reports to whom, names and holiday calendars: the basis of the ownership rules and the team calendar. */
+@ProcessingGroup(EmployeeDirectoryProjection.NAME)
+public class EmployeeDirectoryProjection {
+
+    public static final String NAME = "employees";
+    public static final List<String> TABLES = List.of("employee");
+
+    private final ProjectionWriter writer;
+    private final Statement upsert;
+
+    public EmployeeDirectoryProjection(ProjectionWriter writer, TableNames tables) {
+        this.writer = writer;
+        this.upsert = writer.statement("insert into " + tables.of("employee") + " as e (employee_id, name, email, "
+                + "manager_id, country, subdivision, updated_at, last_seq) values (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (employee_id) do update set name = excluded.name, email = excluded.email, "
+                + "manager_id = excluded.manager_id, country = excluded.country, subdivision = excluded.subdivision, "
+                + "updated_at = excluded.updated_at, last_seq = excluded.last_seq "
+                + "where e.last_seq < excluded.last_seq");
+    }
+
+    @EventHandler
+    void on(EmployeeRegisteredEvent event, EventMessage<?> message) {
+        LedgerMessage envelope = LedgerMessage.of(message);
+        writer.apply(upsert.with(event.employeeId().value(), event.name(), event.email(),
+                event.managerId() == null ? null : event.managerId().value(), event.country(), event.subdivision(),
+                envelope.timestamp(), envelope.sequenceNumber()));
+    }
+}

@@ -1,0 +1,36 @@
+package com.leaveledger.query.projection;
+
+import static org.axonframework.messaging.deadletter.ThrowableCause.truncated;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jpa.JpaDeadLetter;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+
+/**
+ * Which failures are dead-lettered: everything an event's handler throws, except a {@link TransientWriteException}
+ * (the database, not the event, is the problem): a live event is then not dead-lettered, its batch fails and is
+ * retried as a whole; a dead letter being retried stays in the queue.
+ */
+public class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
+
+    @Override
+    public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        boolean retry = letter instanceof JpaDeadLetter;
+        if (isTransient(cause)) {
+            return retry ? Decisions.requeue(truncated(cause)) : Decisions.doNotEnqueue();
+        }
+        return retry ? Decisions.requeue(truncated(cause)) : Decisions.enqueue(truncated(cause));
+    }
+
+    private static boolean isTransient(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TransientWriteException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,38 @@
+package com.leaveledger.query.projection;
+
+import com.leaveledger.kernel.LedgerEvent;
+import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+
+/**
+ * Sequences events by the employee they concern, as the Kafka record key does: one employee's events are handled by
+ * one segment, in order, and a dead letter holds back only that employee's later events. An event whose payload
+ * cannot be read falls back to its aggregate (its handler then fails and dead-letters it).
+ */
+public class EmployeeSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
+
+    @Override
+    public Object getSequenceIdentifierFor(EventMessage<?> event) {
+        try {
+            if (event.getPayload() instanceof LedgerEvent ledgerEvent) {
+                return ledgerEvent.employeeId().value();
+            }
+        } catch (RuntimeException unreadable) {
+            // fall through: the handler will meet the same problem and dead-letter the event
+        }
+        if (!(event instanceof DomainEventMessage<?> domainEvent) || domainEvent.getAggregateIdentifier() == null) {
+            return event.getIdentifier();
+        }
+        String aggregate = domainEvent.getAggregateIdentifier();
+        if ("LeaveAccount".equals(domainEvent.getType())) {
+            try {
+                return LeaveAccountId.parse(aggregate).employeeId().value();
+            } catch (RuntimeException notAnAccountId) {
+                return aggregate;
+            }
+        }
+        return aggregate;
+    }
+}

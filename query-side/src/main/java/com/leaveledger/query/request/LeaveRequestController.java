@@ -1,0 +1,59 @@
+package com.leaveledger.query.request;
+
+import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
+import com.leaveledger.query.request.LeaveRequestQueries.LeaveRequestSummary;
+import com.leaveledger.query.request.LeaveRequestQueries.LeaveRequestView;
+import com.leaveledger.query.web.AccessRules;
+import com.leaveledger.query.web.Caller;
+import com.leaveledger.query.web.PageRequest;
+import com.leaveledger.query.web.PageResult;
+import com.leaveledger.query.web.QueryRefusedException;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Leave requests: one by id, an employee's, a manager's pending approvals. */
+@RestController
+public class LeaveRequestController {
+
+    private final LeaveRequestQueries queries;
+    private final AccessRules access;
+
+    public LeaveRequestController(LeaveRequestQueries queries, AccessRules access) {
+        this.queries = queries;
+        this.access = access;
+    }
+
+    @Operation(summary = "A leave request: status, period, working days, decision and history (owner, manager, HR)")
+    @GetMapping("/api/leave-requests/{id}")
+    LeaveRequestView request(@PathVariable String id, Authentication authentication) {
+        LeaveRequestView view = queries.find(id).orElseThrow(() -> QueryRefusedException.notFound(
+                "leave-request-not-found", "no leave request " + id + " (or not yet projected)"));
+        access.requireRequestAccess(Caller.of(authentication), id, view.employeeId(), view.managerId());
+        return view;
+    }
+
+    @Operation(summary = "An employee's leave requests, latest period first, optionally by status (self, manager, HR)")
+    @GetMapping("/api/employees/{id}/leave-requests")
+    PageResult<LeaveRequestSummary> employeeRequests(@PathVariable String id,
+                                                     @RequestParam(required = false) LeaveRequestStatus status,
+                                                     @RequestParam(required = false) Integer page,
+                                                     @RequestParam(required = false) Integer size,
+                                                     Authentication authentication) {
+        access.requireEmployeeAccess(Caller.of(authentication), id);
+        return queries.forEmployee(id, status, PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "Requests waiting for this manager's decision, oldest first (that manager)")
+    @GetMapping("/api/managers/{id}/pending-approvals")
+    PageResult<LeaveRequestSummary> pendingApprovals(@PathVariable String id,
+                                                     @RequestParam(required = false) Integer page,
+                                                     @RequestParam(required = false) Integer size,
+                                                     Authentication authentication) {
+        access.requireSelfAsManager(Caller.of(authentication), id);
+        return queries.pendingFor(id, PageRequest.of(page, size));
+    }
+}

@@ -1,0 +1,131 @@
+package com.leaveledger.query.request;
+
+import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
+import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
+import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
+import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
+import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
+import com.leaveledger.kernel.leaverequest.YearShare;
+import com.leaveledger.query.projection.LedgerMessage;
+import com.leaveledger.query.projection.ProjectionWriter;
+import com.leaveledger.query.projection.ProjectionWriter.Statement;
+import com.leaveledger.query.projection.TableNames;
+import java.util.List;
+import java.util.Objects;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+
+/**
+ * One row per leave request (status, period, working days, decision) and its history summary. Serves the request
+ * by id, an employee's requests, a manager's pending approvals and the team calendar.
+ */
+@ProcessingGroup(LeaveRequestProjection.NAME)
+public class LeaveRequestProjection {
+
+    public static final String NAME = "leave-requests";
+    public static final List<String> TABLES = List.of("leave_request", "leave_request_event");
+
+    private final ProjectionWriter writer;
+    private final Statement insertRequest;
+    private final Statement updateRequest;
+    private final Statement insertHistory;
+
+    public LeaveRequestProjection(ProjectionWriter writer, TableNames tables) {
+        this.writer = writer;
+        String requests = tables.of("leave_request");
+        this.insertRequest = writer.statement("insert into " + requests + " (leave_request_id, employee_id, "
+                + "manager_id, leave_type, status, start_date, end_date, half_day_start, half_day_end, working_days, "
+                + "shares, reason, submitted_at, updated_at, last_seq) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (leave_request_id) do nothing");
+        this.updateRequest = writer.statement("update " + requests + " set status = ?, "
+                + "decided_at = coalesce(?, decided_at), decided_by = coalesce(?, decided_by), "
+                + "decision_note = coalesce(?, decision_note), cancelled_at = coalesce(?, cancelled_at), "
+                + "cancelled_by = coalesce(?, cancelled_by), cancel_reason = coalesce(?, cancel_reason), "
+                + "updated_at = ?, last_seq = ? where leave_request_id = ? and last_seq < ?");
+        this.insertHistory = writer.statement("insert into " + tables.of("leave_request_event") + " (event_id, "
+                + "leave_request_id, seq, event_type, occurred_at, actor, status, note) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing");
+    }
+
+    @EventHandler
+    void on(LeaveRequestedEvent event, EventMessage<?> message) {
+        LedgerMessage envelope = LedgerMessage.of(message);
+        String id = event.leaveRequestId().value();
+        Objects.requireNonNull(event.leaveType(), "leaveType");
+        Objects.requireNonNull(event.startDate(), "startDate");
+        Objects.requireNonNull(event.endDate(), "endDate");
+        Objects.requireNonNull(event.workingDays(), "workingDays");
+        writer.apply(
+                insertRequest.with(id, event.employeeId().value(), value(event.managerId()), event.leaveType(),
+                        LeaveRequestStatus.SUBMITTED, event.startDate(), event.endDate(), event.halfDayStart(),
+                        event.halfDayEnd(), event.workingDays(), sharesJson(event.shares()), event.reason(),
+                        envelope.timestamp(), envelope.timestamp(), envelope.sequenceNumber()),
+                history(envelope, id, "LeaveRequested", LeaveRequestStatus.SUBMITTED, event.reason()));
+    }
+
+    @EventHandler
+    void on(LeaveApprovedEvent event, EventMessage<?> message) {
+        LedgerMessage envelope = LedgerMessage.of(message);
+        String id = event.leaveRequestId().value();
+        writer.apply(
+                update(envelope, id, LeaveRequestStatus.APPROVED, value(event.approvedBy()), event.comment(),
+                        null, null),
+                history(envelope, id, "LeaveApproved", LeaveRequestStatus.APPROVED, event.comment()));
+    }
+
+    @EventHandler
+    void on(LeaveRejectedEvent event, EventMessage<?> message) {
+        LedgerMessage envelope = LedgerMessage.of(message);
+        String id = event.leaveRequestId().value();
+        writer.apply(
+                update(envelope, id, LeaveRequestStatus.REJECTED, value(event.rejectedBy()), event.reason(),
+                        null, null),
+                history(envelope, id, "LeaveRejected", LeaveRequestStatus.REJECTED, event.reason()));
+    }
+
+    @EventHandler
+    void on(LeaveCancelledEvent event, EventMessage<?> message) {
+        LedgerMessage envelope = LedgerMessage.of(message);
+        String id = event.leaveRequestId().value();
+        writer.apply(
+                update(envelope, id, LeaveRequestStatus.CANCELLED, null, null, value(event.cancelledBy()),
+                        event.reason()),
+                history(envelope, id, "LeaveCancelled", LeaveRequestStatus.CANCELLED, event.reason()));
+    }
+
+    private ProjectionWriter.Write update(LedgerMessage envelope, String id, LeaveRequestStatus status,
+                                          String decidedBy, String decisionNote, String cancelledBy,
+                                          String cancelReason) {
+        boolean decision = status == LeaveRequestStatus.APPROVED || status == LeaveRequestStatus.REJECTED;
+        boolean cancellation = status == LeaveRequestStatus.CANCELLED;
+        return updateRequest.with(status, decision ? envelope.timestamp() : null, decidedBy, decisionNote,
+                cancellation ? envelope.timestamp() : null, cancelledBy, cancelReason, envelope.timestamp(),
+                envelope.sequenceNumber(), id, envelope.sequenceNumber());
+    }
+
+    private ProjectionWriter.Write history(LedgerMessage envelope, String id, String type, LeaveRequestStatus status,
+                                           String note) {
+        return insertHistory.with(envelope.eventId(), id, envelope.sequenceNumber(), type, envelope.timestamp(),
+                envelope.actor(), status, note);
+    }
+
+    private static String value(EmployeeId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static String sharesJson(List<YearShare> shares) {
+        StringBuilder json = new StringBuilder("[");
+        if (shares != null) {
+            for (YearShare share : shares) {
+                if (json.length() > 1) {
+                    json.append(',');
+                }
+                json.append("{\"year\":").append(share.year()).append(",\"days\":")
+                        .append(share.days().toPlainString()).append('}');
+            }
+        }
+        return json.append(']').toString();
+    }
+}

@@ -1,0 +1,106 @@
+package com.leaveledger.query.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the benchmark mains share: options, dev JWTs, JSON over HTTP. Not a test. */
+final class BenchSupport {
+
+    static final ObjectMapper JSON = com.leaveledger.kernel.LedgerObjectMapper.create();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private BenchSupport() {
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String key = args[i].substring(2);
+            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                options.put(key, args[++i]);
+            } else {
+                options.put(key, "true");
+            }
+        }
+        return options;
+    }
+
+    static String secret() {
+        String secret = System.getenv("LEDGER_JWT_SECRET");
+        return secret == null || secret.isBlank() ? "dev-only-leave-ledger-secret-change-me-0123456789abcdef" : secret;
+    }
+
+    static String token(String subject, String... roles) {
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", List.of(roles))
+                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(7200))).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(secret().getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode get(String url, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("GET " + url + " → " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    static HttpResponse<String> send(String method, String url, String token, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until every projection of the query side has handled everything on its topic. */
+    static void awaitCaughtUp(String queryUrl, String engineer, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode projections = get(queryUrl + "/admin/projections", engineer);
+            long lag = 0;
+            for (JsonNode projection : projections) {
+                lag += projection.path("lag").asLong();
+            }
+            if (lag == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the query side is still " + lag + " events behind");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    static String fmt(double value) {
+        return String.format(java.util.Locale.ROOT, "%,.0f", value);
+    }
+}

@@ -1,0 +1,272 @@
+package com.leaveledger.query.bench;
+
+import static com.leaveledger.query.bench.BenchSupport.fmt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leaveledger.query.calendar.JollydayHolidayCalendar;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * End-to-end lag benchmark: command accepted → visible in the read model, at a fixed command rate (BRIEF §10: p99
+ * ≤ 100 ms at 500 commands/s). Not a test: a main run by {@code query-side/bench/query-bench lag} against a command
+ * side and a query side of their own (own topic, own schemas).
+ * <ul>
+ *     <li>Setup (not measured): registers managers and employees, grants them days, waits until the query side has
+ *     caught up, resets the query side's visibility histograms.</li>
+ *     <li>Load, open model: command {@code k} is due at {@code start + k / rate}; two submits (one working day each,
+ *     never overlapping), then an approval of the oldest accepted submit.</li>
+ *     <li>Measured two ways. Server side: for every event, event timestamp (taken while the command runs) → the
+ *     projection's transaction committed, from {@code GET /admin/projections}. Client side, a probe: for one
+ *     accepted submit in {@code --probe-every}, the time from the 202 to the first {@code GET
+ *     /api/leave-requests/{id}} that answers 200 (polled every {@code --probe-interval-ms}).</li>
+ * </ul>
+ */
+public final class VisibilityBenchmark {
+
+    private VisibilityBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = BenchSupport.options(args);
+        String commandUrl = options.getOrDefault("command-url", "http://localhost:18081");
+        String queryUrl = options.getOrDefault("query-url", "http://localhost:18082");
+        int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
+        int seconds = Integer.parseInt(options.getOrDefault("duration", "60"));
+        int employees = Integer.parseInt(options.getOrDefault("employees", "2000"));
+        int managers = Integer.parseInt(options.getOrDefault("managers", "100"));
+        int probeEvery = Integer.parseInt(options.getOrDefault("probe-every", "25"));
+        int probeInterval = Integer.parseInt(options.getOrDefault("probe-interval-ms", "10"));
+        int maxInFlight = Integer.parseInt(options.getOrDefault("max-in-flight", "256"));
+        String run = "v" + (System.currentTimeMillis() / 1000);
+        String hr = BenchSupport.token(run + "-hr", "HR");
+        String engineer = BenchSupport.token(run + "-eng", "ENGINEER");
+
+        System.out.printf("setup: %d managers, %d employees, 300 ANNUAL days each%n", managers, employees);
+        List<String> employeeIds = new ArrayList<>();
+        List<String> managerOf = new ArrayList<>();
+        setup(commandUrl, hr, run, employees, managers, employeeIds, managerOf);
+        BenchSupport.awaitCaughtUp(queryUrl, engineer, Duration.ofMinutes(10));
+        BenchSupport.send("DELETE", queryUrl + "/admin/projections/visibility-lag", engineer, null);
+
+        LocalDate[] nextDay = new LocalDate[employees];
+        JollydayHolidayCalendar holidays = new JollydayHolidayCalendar();
+        Deque<String[]> toApprove = new ArrayDeque<>();
+        Histogram accepted = new Histogram(3);
+        Histogram probe = new Histogram(3);
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String[]> approvable = new ConcurrentLinkedQueue<>();
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        List<CompletableFuture<?>> probes = new ArrayList<>();
+        java.util.concurrent.ExecutorService probers = java.util.concurrent.Executors.newFixedThreadPool(16);
+        long total = (long) rate * seconds;
+        long start = System.nanoTime() + 200_000_000L;
+        int employee = 0;
+        for (long k = 0; k < total; k++) {
+            long due = start + k * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String[] approval;
+            while ((approval = approvable.poll()) != null) {
+                toApprove.add(approval);
+            }
+            HttpRequest request;
+            boolean submit = k % 3 != 2 || toApprove.isEmpty();
+            String[] approving = null;
+            if (submit) {
+                int e = employee++ % employees;
+                nextDay[e] = nextWorkingDay(nextDay[e] == null ? LocalDate.of(2028, 1, 3) : nextDay[e].plusDays(1),
+                        holidays);
+                String id = employeeIds.get(e);
+                request = post(commandUrl + "/api/leave-requests", BenchSupport.token(id, "EMPLOYEE"), Map.of(
+                        "employeeId", id, "leaveType", "ANNUAL", "startDate", nextDay[e].toString(),
+                        "endDate", nextDay[e].toString(), "reason", "bench"));
+                approving = new String[] {null, managerOf.get(e)};
+            } else {
+                String[] next = toApprove.poll();
+                request = post(commandUrl + "/api/leave-requests/" + next[0] + "/approve",
+                        BenchSupport.token(next[1], "EMPLOYEE", "MANAGER"), Map.of("comment", "ok"));
+            }
+            if (!inFlight.tryAcquire()) {
+                statuses.computeIfAbsent(-1, s -> new AtomicLong()).incrementAndGet();
+                continue;
+            }
+            boolean probeThis = submit && (k % probeEvery == 0);
+            String[] approvalOf = approving;
+            long sentAt = due;
+            BenchSupport.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, e) -> {
+                inFlight.release();
+                long acceptedAt = System.nanoTime();
+                int status = e != null ? 0 : response.statusCode();
+                statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                synchronized (accepted) {
+                    accepted.recordValue(Math.max(0, (acceptedAt - sentAt) / 1000));
+                }
+                if (status == 202 && approvalOf != null) {
+                    String id = id(response.body());
+                    approvable.add(new String[] {id, approvalOf[1]});
+                    if (probeThis) {
+                        synchronized (probes) {
+                            probes.add(CompletableFuture.runAsync(() -> probe(queryUrl, id, approvalOf[1],
+                                    acceptedAt, probeInterval, probe), probers));
+                        }
+                    }
+                }
+            });
+        }
+        long end = System.nanoTime();
+        inFlight.acquire(maxInFlight);
+        inFlight.release(maxInFlight);
+        synchronized (probes) {
+            CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        }
+        probers.shutdown();
+        BenchSupport.awaitCaughtUp(queryUrl, engineer, Duration.ofMinutes(5));
+        double actualRate = total / ((end - start) / 1e9);
+
+        System.out.printf("%nload: %s commands in %d s (%s commands/s), statuses %s%n", fmt(total), seconds,
+                fmt(actualRate), statuses);
+        System.out.printf("command latency (intended send → answer): p50 %.1f ms, p99 %.1f ms%n",
+                accepted.getValueAtPercentile(50) / 1000.0, accepted.getValueAtPercentile(99) / 1000.0);
+        System.out.printf("probe (202 → GET /api/leave-requests/{id} answers 200, %d samples): p50 %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms%n", probe.getTotalCount(), probe.getValueAtPercentile(50) / 1000.0,
+                probe.getValueAtPercentile(99) / 1000.0, probe.getMaxValue() / 1000.0);
+        JsonNode projections = BenchSupport.get(queryUrl + "/admin/projections", engineer);
+        for (JsonNode projection : projections) {
+            JsonNode lag = projection.path("visibilityLag");
+            System.out.printf("%-15s %7d events | event stored → visible: p50 %7.1f ms, p99 %7.1f ms, max %7.1f ms "
+                            + "| published on Kafka → visible: p50 %6.1f ms, p99 %6.1f ms, max %7.1f ms%n",
+                    projection.path("name").asText(), lag.path("events").asLong(), lag.path("p50Ms").asDouble(),
+                    lag.path("p99Ms").asDouble(), lag.path("maxMs").asDouble(),
+                    lag.path("fromPublishedP50Ms").asDouble(), lag.path("fromPublishedP99Ms").asDouble(),
+                    lag.path("fromPublishedMaxMs").asDouble());
+            System.out.printf("RESULT projection=%s visibility_events=%d stored_to_visible_p50_ms=%.1f "
+                            + "stored_to_visible_p99_ms=%.1f published_to_visible_p50_ms=%.1f "
+                            + "published_to_visible_p99_ms=%.1f%n", projection.path("name").asText(),
+                    lag.path("events").asLong(), lag.path("p50Ms").asDouble(), lag.path("p99Ms").asDouble(),
+                    lag.path("fromPublishedP50Ms").asDouble(), lag.path("fromPublishedP99Ms").asDouble());
+        }
+        System.out.printf("RESULT commands_per_s=%.0f probe_samples=%d probe_p50_ms=%.1f probe_p99_ms=%.1f%n",
+                actualRate, probe.getTotalCount(), probe.getValueAtPercentile(50) / 1000.0,
+                probe.getValueAtPercentile(99) / 1000.0);
+    }
+
+    private static void probe(String queryUrl, String requestId, String manager, long acceptedAt, int intervalMs,
+                              Histogram into) {
+        String token = BenchSupport.token(manager, "EMPLOYEE", "MANAGER");
+        HttpRequest get = HttpRequest.newBuilder(URI.create(queryUrl + "/api/leave-requests/" + requestId))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
+        long deadline = acceptedAt + 30_000_000_000L;
+        try {
+            while (System.nanoTime() < deadline) {
+                HttpResponse<Void> answer = BenchSupport.HTTP.send(get, HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    synchronized (into) {
+                        into.recordValue(Math.max(0, (System.nanoTime() - acceptedAt) / 1000));
+                    }
+                    return;
+                }
+                Thread.sleep(intervalMs);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+            // a failed probe is a missing sample, not a result
+        }
+    }
+
+    private static void setup(String commandUrl, String hr, String run, int employees, int managers,
+                              List<String> employeeIds, List<String> managerOf) throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int m = 0; m < managers; m++) {
+            calls.add(register(commandUrl, hr, LedgerHistory.manager(run, m), null));
+        }
+        join(calls);
+        for (int e = 0; e < employees; e++) {
+            String id = LedgerHistory.employee(run, e);
+            employeeIds.add(id);
+            managerOf.add(LedgerHistory.manager(run, e % managers));
+            calls.add(register(commandUrl, hr, id, managerOf.get(e)));
+            if (calls.size() >= 64) {
+                join(calls);
+            }
+        }
+        join(calls);
+        for (String id : employeeIds) {
+            calls.add(BenchSupport.HTTP.sendAsync(post(commandUrl + "/api/leave-accounts/" + id + "/ANNUAL/2028"
+                    + "/entitlements", hr, Map.of("days", 300, "reason", "bench")), HttpResponse.BodyHandlers.ofString()));
+            if (calls.size() >= 64) {
+                join(calls);
+            }
+        }
+        join(calls);
+    }
+
+    private static CompletableFuture<HttpResponse<String>> register(String commandUrl, String hr, String id,
+                                                                    String manager) {
+        java.util.HashMap<String, Object> body = new java.util.HashMap<>();
+        body.put("id", id);
+        body.put("name", "Name " + id);
+        body.put("email", id + "@example.com");
+        body.put("managerId", manager);
+        body.put("country", "DE");
+        body.put("subdivision", "BE");
+        return BenchSupport.HTTP.sendAsync(post(commandUrl + "/api/employees", hr, body),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void join(List<CompletableFuture<HttpResponse<String>>> calls) throws Exception {
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            HttpResponse<String> response = call.get(60, TimeUnit.SECONDS);
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("setup call failed: " + response.statusCode() + " " + response.body());
+            }
+        }
+        calls.clear();
+    }
+
+    private static HttpRequest post(String url, String token, Object body) {
+        try {
+            return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(BenchSupport.JSON.writeValueAsString(body))).build();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String id(String body) {
+        try {
+            return BenchSupport.JSON.readTree(body).path("leaveRequestId").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LocalDate nextWorkingDay(LocalDate day, JollydayHolidayCalendar holidays) {
+        LocalDate candidate = day;
+        while (candidate.getDayOfWeek() == DayOfWeek.SATURDAY || candidate.getDayOfWeek() == DayOfWeek.SUNDAY
+                || holidays.isHoliday(candidate, "DE", "BE")) {
+            candidate = candidate.plusDays(1);
+        }
+        return candidate;
+    }
+}

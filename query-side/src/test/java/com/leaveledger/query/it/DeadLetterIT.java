@@ -1,0 +1,127 @@
+package com.leaveledger.query.it;
+
+import static com.leaveledger.query.it.QueryApiIT.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leaveledger.kernel.leaveaccount.LeaveType;
+import java.math.BigDecimal;
+import java.util.List;
+import com.leaveledger.kernel.leaveaccount.EntitlementGrantedEvent;
+import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dead letters: an event a projection cannot write goes to the projection's sequenced dead-letter queue in
+ * PostgreSQL; the rest of the stream goes on, later events of the same employee wait behind it, and a retry once
+ * the cause is fixed applies them in order.
+ */
+class DeadLetterIT extends QuerySideIT {
+
+    private String engineer() {
+        return token(id("eng"), "ENGINEER");
+    }
+
+    @Test
+    void anEventTheDatabaseRefusesIsDeadLetteredItsSequenceWaitsAndARetryAppliesItOnceFixed() {
+        String poisoned = id("poisoned");
+        String healthy = id("healthy");
+        ledger.register(poisoned, null);
+        ledger.register(healthy, null);
+        awaitCaughtUp(ALL);
+        // the cause: the database refuses this employee's balance rows (as a too-narrow column or a new constraint would)
+        jdbc.execute("create or replace function query_side.test_refuse() returns trigger language plpgsql as $$ "
+                + "begin raise exception 'refused by the test trigger for %', new.employee_id; end $$");
+        String trigger = "test_refuse_" + run;
+        jdbc.execute("create trigger " + trigger + " before insert or update on leave_balance for each row "
+                + "when (new.employee_id = '" + poisoned + "') execute function query_side.test_refuse()");
+        try {
+            ledger.grant(poisoned, LeaveType.ANNUAL, 2033, "10.0");
+            ledger.grant(healthy, LeaveType.ANNUAL, 2033, "7.0");
+            ledger.grant(poisoned, LeaveType.SICK, 2033, "5.0");
+            ledger.grant(healthy, LeaveType.SICK, 2033, "4.0");
+
+            // the rest of the stream goes on
+            await().atMost(PATIENCE).until(() -> balance(healthy + ":SICK:2033") != null);
+            awaitCaughtUp("balances");
+            assertThat(balance(healthy + ":ANNUAL:2033")).isEqualByComparingTo("7.0");
+            assertThat(balance(poisoned + ":ANNUAL:2033")).isNull();
+            assertThat(balance(poisoned + ":SICK:2033")).isNull();
+            // other projections are not held back
+            assertThat(jdbc.queryForObject("select count(*) from audit_event where employee_id = ?", Long.class,
+                    poisoned)).isEqualTo(3);
+
+            JsonNode letters = get("/admin/projections/balances/dead-letters", engineer()).getBody();
+            List<JsonNode> mine = items(letters, poisoned);
+            assertThat(mine).hasSize(2);
+            assertThat(mine.get(0).path("eventType").asText()).isEqualTo("EntitlementGrantedEvent");
+            assertThat(mine.get(0).path("payload").path("accountId").asText()).isEqualTo(poisoned + ":ANNUAL:2033");
+            assertThat(mine.get(0).path("causeMessage").asText()).contains("refused by the test trigger");
+            assertThat(mine.get(1).path("payload").path("accountId").asText()).isEqualTo(poisoned + ":SICK:2033");
+            assertThat(get("/admin/projections/balances", engineer()).getBody().path("deadLetters").asLong())
+                    .isGreaterThanOrEqualTo(2);
+
+            // retrying before the cause is fixed changes nothing
+            post("/admin/projections/balances/dead-letters/retry", engineer());
+            assertThat(items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), poisoned))
+                    .hasSize(2);
+            assertThat(balance(poisoned + ":ANNUAL:2033")).isNull();
+        } finally {
+            jdbc.execute("drop trigger if exists " + trigger + " on leave_balance");
+        }
+
+        JsonNode outcome = post("/admin/projections/balances/dead-letters/retry", engineer()).getBody();
+        assertThat(outcome.path("lettersHandled").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), poisoned)).isEmpty();
+        assertThat(balance(poisoned + ":ANNUAL:2033")).isEqualByComparingTo("10.0");
+        assertThat(balance(poisoned + ":SICK:2033")).isEqualByComparingTo("5.0");
+
+        // the employee's next events flow again
+        ledger.grant(poisoned, LeaveType.ANNUAL, 2033, "1.0");
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(balance(poisoned + ":ANNUAL:2033")).isEqualByComparingTo("11.0"));
+    }
+
+    @Test
+    void anEventWhosePayloadCannotBeReadIsDeadLetteredWithoutHoldingOthersBack() {
+        String broken = id("broken");
+        String fine = id("fine");
+        ledger.register(broken, null);
+        ledger.register(fine, null);
+        String account = broken + ":ANNUAL:2033";
+        ledger.publishGarbled("LeaveAccount", account, new EntitlementGrantedEvent(LeaveAccountId.parse(account),
+                BigDecimal.ONE, "template"), "{\"accountId\":\"" + account + "\",\"days\":\"lots\"}");
+        ledger.grant(fine, LeaveType.ANNUAL, 2033, "2.0");
+        await().atMost(PATIENCE).until(() -> balance(fine + ":ANNUAL:2033") != null);
+
+        // the balance projection cannot read it: dead-lettered under the employee's sequence
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), broken))
+                        .hasSize(1));
+        JsonNode letter = items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), broken).get(0);
+        assertThat(letter.path("payload").path("days").asText()).isEqualTo("lots");
+        // the audit log keeps the event verbatim
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from audit_event "
+                + "where account_id = ? and payload ->> 'days' = 'lots'", Long.class, account) == 1);
+        assertProblem(get("/admin/projections/nothing/dead-letters", engineer()), 404, "projection-not-found");
+        assertProblem(get("/admin/projections/balances/dead-letters", token(id("c"), "COMPLIANCE")), 403,
+                "missing-role");
+    }
+
+    private BigDecimal balance(String account) {
+        List<BigDecimal> granted = jdbc.queryForList("select granted from leave_balance where account_id = ?",
+                BigDecimal.class, account);
+        return granted.isEmpty() ? null : granted.get(0);
+    }
+
+    private static List<JsonNode> items(JsonNode page, String sequence) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        page.path("items").forEach(item -> {
+            if (item.path("sequence").asText().equals(sequence)) {
+                found.add(item);
+            }
+        });
+        return found;
+    }
+}
