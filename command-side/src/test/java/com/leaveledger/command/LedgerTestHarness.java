@@ -65,7 +65,8 @@ public final class LedgerTestHarness {
                 .configureAggregate(Employee.class)
                 .configureAggregate(LeaveAccount.class)
                 .configureAggregate(LeaveRequest.class)
-                .registerCommandHandler(c -> new EmployeeCommandHandler(c.repository(Employee.class), holidays))
+                .registerCommandHandler(c -> new EmployeeCommandHandler(c.repository(Employee.class),
+                        id -> c.eventStore().lastSequenceNumberFor(id).isPresent(), holidays))
                 .registerCommandHandler(c -> new LeaveAccountCommandHandler(c.repository(LeaveAccount.class),
                         c.repository(Employee.class)))
                 .registerCommandHandler(c -> new LeaveRequestCommandHandler(c.repository(LeaveRequest.class),

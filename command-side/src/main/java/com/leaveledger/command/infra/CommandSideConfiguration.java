@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -97,8 +98,8 @@ public class CommandSideConfiguration {
 
     @Bean
     EmployeeCommandHandler employeeCommandHandler(@Qualifier("employeeRepository") Repository<Employee> employees,
-                                                  HolidayCalendar holidays) {
-        return new EmployeeCommandHandler(employees, holidays);
+                                                  EventStore eventStore, HolidayCalendar holidays) {
+        return new EmployeeCommandHandler(employees, id -> eventStore.lastSequenceNumberFor(id).isPresent(), holidays);
     }
 
     @Bean
