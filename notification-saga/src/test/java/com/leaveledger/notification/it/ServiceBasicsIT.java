@@ -1,28 +1,15 @@
-package com.leaveledger.notification;
+package com.leaveledger.notification.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("it")
-class NotificationSagaApplicationIT {
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class ServiceBasicsIT extends NotificationSagaIT {
 
     @Test
     void reportsHealthyAgainstRealPostgres() {
@@ -41,13 +28,24 @@ class NotificationSagaApplicationIT {
                 .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue());
         assertThat(docs.getBody().path("openapi").asText()).startsWith("3.");
         assertThat(docs.getBody().path("info").path("title").asText()).isEqualTo("Leave Ledger notification saga");
+        assertThat(docs.getBody().path("paths").has("/api/notifications")).isTrue();
+        assertThat(docs.getBody().path("paths").has("/admin/dead-letters/{id}/retry")).isTrue();
     }
 
     @Test
     void migratesItsOwnSchema() {
-        String owner = jdbc.queryForObject(
-                "select service from notification_saga.service_info", String.class);
+        String owner = jdbc.queryForObject("select service from notification_saga.service_info", String.class);
 
         assertThat(owner).isEqualTo("notification-saga");
+    }
+
+    @Test
+    void theApiNeedsAToken() {
+        assertThat(call(HttpMethod.GET, "/admin/dead-letters", null).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(call(HttpMethod.GET, "/admin/dead-letters", token("eli", "EMPLOYEE")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(call(HttpMethod.GET, "/api/notifications?leaveRequestId=x", token("hr", "HR")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 }

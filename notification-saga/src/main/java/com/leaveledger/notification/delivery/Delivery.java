@@ -1,0 +1,25 @@
+package com.leaveledger.notification.delivery;
+
+import com.leaveledger.kernel.employee.Channel;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A registered delivery: everything needed to (re)send it, also after a restart. */
+public record Delivery(UUID deliveryId, String sourceEventId, Channel channel, String recipientId,
+                       RecipientRole recipientRole, NotificationKind kind, String leaveRequestId, String employeeId,
+                       String managerId, Channel fallbackChannel, UUID fallbackFor, Map<String, String> details,
+                       String correlationId, Instant requestedAt) {
+
+    public Delivery {
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    static Delivery of(SendNotificationCommand command, UUID deliveryId, String correlationId, Instant now) {
+        return new Delivery(deliveryId, command.sourceEventId(), command.channel(), command.recipientId(),
+                command.recipientRole(), command.kind(), command.leaveRequestId(),
+                command.employeeId() == null ? command.recipientId() : command.employeeId(),
+                command.managerId(), command.fallbackChannel(), command.fallbackFor(), command.details(),
+                correlationId, now);
+    }
+}

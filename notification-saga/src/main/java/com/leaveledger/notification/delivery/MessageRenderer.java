@@ -1,0 +1,69 @@
+package com.leaveledger.notification.delivery;
+
+import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.notification.channel.OutgoingMessage;
+import com.leaveledger.notification.directory.Contact;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a delivery and its recipient into the words on the screen. Plain text; SMS and push stay short. The
+ * employee is named by their name from the directory (the manager's notices are about them).
+ */
+public class MessageRenderer {
+
+    public OutgoingMessage render(Delivery delivery, Contact recipient, String address, String employeeName) {
+        Map<String, String> d = delivery.details();
+        String period = d.getOrDefault("leaveType", "leave") + " " + d.getOrDefault("startDate", "?") + " – "
+                + d.getOrDefault("endDate", "?") + " (" + d.getOrDefault("workingDays", "?") + " working days)";
+        String employee = employeeName == null ? delivery.employeeId() : employeeName;
+        String note = d.get("note");
+        String subject;
+        String text;
+        switch (delivery.kind()) {
+            case LEAVE_REQUESTED:
+                subject = employee + " asks for leave";
+                text = employee + " asks for " + period + ". Please approve or reject it.";
+                break;
+            case LEAVE_APPROVED:
+                subject = "Your leave was approved";
+                text = "Your " + period + " was approved" + suffix(note) + ".";
+                break;
+            case LEAVE_REJECTED:
+                subject = "Your leave was rejected";
+                text = "Your " + period + " was rejected" + suffix(note) + ".";
+                break;
+            case LEAVE_CANCELLED:
+                subject = delivery.recipientRole() == RecipientRole.MANAGER
+                        ? employee + "'s approved leave was cancelled" : "Your leave was cancelled";
+                text = (delivery.recipientRole() == RecipientRole.MANAGER ? employee + "'s" : "Your")
+                        + " approved " + period + " was cancelled" + suffix(note) + ".";
+                break;
+            case APPROVAL_RETRACTED:
+                subject = "Disregard the approval of your leave: it was cancelled";
+                text = "Your " + period + " was cancelled" + suffix(note)
+                        + ". Please disregard any approval notice you may still receive for it.";
+                break;
+            case REQUEST_WITHDRAWN:
+                subject = employee + " withdrew a leave request";
+                text = employee + " withdrew the request for " + period + "; nothing to decide any more.";
+                break;
+            default:
+                throw new IllegalArgumentException("unknown kind " + delivery.kind());
+        }
+        if (delivery.fallbackFor() != null) {
+            subject = subject + " (we could not reach you by " + d.getOrDefault("fallbackFrom", "another channel")
+                    .toLowerCase() + ")";
+        }
+        String greeting = recipient.name() == null ? "" : "Hello " + recipient.name() + ",\n\n";
+        String body = delivery.channel() == Channel.EMAIL ? greeting + text + "\n\n— Leave Ledger" : text;
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("leaveRequestId", delivery.leaveRequestId());
+        data.put("kind", delivery.kind().name());
+        return new OutgoingMessage(delivery.deliveryId().toString(), delivery.channel(), address, subject, body, data);
+    }
+
+    private static String suffix(String note) {
+        return note == null || note.isBlank() ? "" : ": " + note;
+    }
+}

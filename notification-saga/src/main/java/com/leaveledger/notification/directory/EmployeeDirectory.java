@@ -1,0 +1,75 @@
+package com.leaveledger.notification.directory;
+
+import com.leaveledger.kernel.employee.Channel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Contact data of every registered employee, read from the {@code employee_directory} table that
+ * {@link EmployeeDirectoryProjection} keeps. Found entries are cached for a short time (the channel handlers
+ * look up every recipient); a miss is never cached, so an employee registered a moment ago is found as soon as
+ * the projection has caught up.
+ */
+public class EmployeeDirectory {
+
+    private final JdbcTemplate jdbc;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public EmployeeDirectory(JdbcTemplate jdbc, Duration ttl, Clock clock) {
+        this.jdbc = jdbc;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    private record Cached(Contact contact, Instant until) {
+    }
+
+    public Optional<Contact> find(String employeeId) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(employeeId);
+        if (cached != null && cached.until().isAfter(now)) {
+            return Optional.of(cached.contact());
+        }
+        List<Contact> found = jdbc.query("select employee_id, name, email, phone, push_token, manager_id, channels "
+                + "from employee_directory where employee_id = ?", (rs, i) -> new Contact(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                parseChannels(rs.getString(7))), employeeId);
+        if (found.isEmpty()) {
+            cache.remove(employeeId);
+            return Optional.empty();
+        }
+        if (cache.size() > 100_000) {
+            cache.clear();
+        }
+        cache.put(employeeId, new Cached(found.get(0), now.plus(ttl)));
+        return Optional.of(found.get(0));
+    }
+
+    public void evict(String employeeId) {
+        cache.remove(employeeId);
+    }
+
+    static String formatChannels(Set<Channel> channels) {
+        return channels == null ? "" : channels.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    static Set<Channel> parseChannels(String channels) {
+        if (channels == null || channels.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(channels.split(",")).map(String::trim).map(Channel::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
+    }
+}

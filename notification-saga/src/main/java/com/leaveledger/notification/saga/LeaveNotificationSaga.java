@@ -1,0 +1,213 @@
+package com.leaveledger.notification.saga;
+
+import static com.leaveledger.kernel.employee.Channel.AUDIT;
+import static com.leaveledger.kernel.employee.Channel.EMAIL;
+import static com.leaveledger.kernel.employee.Channel.PUSH;
+import static com.leaveledger.kernel.employee.Channel.SMS;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
+import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
+import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
+import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
+import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
+import com.leaveledger.notification.delivery.CancelNotificationsCommand;
+import com.leaveledger.notification.delivery.CancellationResult;
+import com.leaveledger.notification.delivery.DeliveryIds;
+import com.leaveledger.notification.delivery.NotificationFailedEvent;
+import com.leaveledger.notification.delivery.NotificationKind;
+import com.leaveledger.notification.delivery.RecipientRole;
+import com.leaveledger.notification.delivery.SendNotificationCommand;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.spring.stereotype.Saga;
+
+/**
+ * One saga per leave request decides who is told what, on which channel, and compensates what fails:
+ * <ul>
+ *   <li>requested → the manager: email + push;</li>
+ *   <li>approved / rejected → the employee: email + SMS + push;</li>
+ *   <li>approved leave cancelled → employee and manager: email + push; approval notices still undelivered are
+ *       cancelled, and if there were any the employee's notice is a retraction;</li>
+ *   <li>a pending request withdrawn → the manager: email + push; its undelivered request notices are cancelled;</li>
+ *   <li>every notification (one event, one recipient) also gets a compliance audit record (AUDIT).</li>
+ * </ul>
+ * Each channel is one {@link SendNotificationCommand}. SMS and push name email as their fallback: when one fails
+ * for good ({@link NotificationFailedEvent}) the saga sends the notice by email instead, unless the notice is moot
+ * by then (a request notice once the request was decided). A failure that arrives after the saga ended
+ * starts a short-lived saga that only falls back (a rejection or cancellation notice is never moot).
+ * <p>
+ * The saga keeps only what it decides with (ids, status, the facts the messages show) and reacts only to the
+ * leave-request events and to failures: it ends once the request is rejected or cancelled; for approved leave it
+ * waits, since the leave may still be cancelled. It never talks to a provider; it reads this service's event
+ * store (domain events forwarded by {@link LeaveEventInbox}, delivery outcomes written by the channel handlers).
+ */
+@Saga
+@ProcessingGroup(LeaveNotificationSaga.PROCESSING_GROUP)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class LeaveNotificationSaga {
+
+    public static final String PROCESSING_GROUP = "notification-saga";
+    static final String ASSOCIATION = "leaveRequestId";
+
+    @JsonIgnore
+    private transient CommandGateway commandGateway;
+
+    private String leaveRequestId;
+    private String employeeId;
+    private String managerId;
+    private LeaveRequestStatus status;
+    private Map<String, String> facts = new LinkedHashMap<>();
+
+    public LeaveNotificationSaga() {
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public void setCommandGateway(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(LeaveRequestedEvent event, @MessageIdentifier String eventId) {
+        remember(event.leaveRequestId().value(), event.employeeId().value(),
+                event.managerId() == null ? null : event.managerId().value());
+        status = LeaveRequestStatus.SUBMITTED;
+        facts.put("leaveType", event.leaveType().name());
+        facts.put("startDate", event.startDate().toString());
+        facts.put("endDate", event.endDate().toString());
+        facts.put("workingDays", event.workingDays().toPlainString());
+        notify(eventId, NotificationKind.LEAVE_REQUESTED, managerId, RecipientRole.MANAGER, EMAIL, PUSH);
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(LeaveApprovedEvent event, @MessageIdentifier String eventId) {
+        remember(event.leaveRequestId().value(), event.employeeId().value(), managerId);
+        status = LeaveRequestStatus.APPROVED;
+        decidedBy(event.approvedBy() == null ? null : event.approvedBy().value(), event.comment());
+        notify(eventId, NotificationKind.LEAVE_APPROVED, employeeId, RecipientRole.EMPLOYEE, EMAIL, SMS, PUSH);
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(LeaveRejectedEvent event, @MessageIdentifier String eventId) {
+        remember(event.leaveRequestId().value(), event.employeeId().value(), managerId);
+        status = LeaveRequestStatus.REJECTED;
+        decidedBy(event.rejectedBy() == null ? null : event.rejectedBy().value(), event.reason());
+        notify(eventId, NotificationKind.LEAVE_REJECTED, employeeId, RecipientRole.EMPLOYEE, EMAIL, SMS, PUSH);
+        SagaLifecycle.end();
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(LeaveCancelledEvent event, @MessageIdentifier String eventId) {
+        remember(event.leaveRequestId().value(), event.employeeId().value(), managerId);
+        LeaveRequestStatus previous = event.previousStatus() == null ? status : event.previousStatus();
+        status = LeaveRequestStatus.CANCELLED;
+        facts.put("note", event.reason() == null ? "" : event.reason());
+        if (previous == LeaveRequestStatus.APPROVED) {
+            boolean retract = cancelUndelivered(NotificationKind.LEAVE_APPROVED, "leave cancelled");
+            notify(eventId, retract ? NotificationKind.APPROVAL_RETRACTED : NotificationKind.LEAVE_CANCELLED,
+                    employeeId, RecipientRole.EMPLOYEE, EMAIL, PUSH);
+            notify(eventId, NotificationKind.LEAVE_CANCELLED, managerId, RecipientRole.MANAGER, EMAIL, PUSH);
+        } else if (previous == LeaveRequestStatus.SUBMITTED) {
+            cancelUndelivered(NotificationKind.LEAVE_REQUESTED, "request withdrawn");
+            notify(eventId, NotificationKind.REQUEST_WITHDRAWN, managerId, RecipientRole.MANAGER, EMAIL, PUSH);
+        }
+        SagaLifecycle.end();
+    }
+
+    /** Compensation: a channel failed for good; send the notice on its fallback channel unless it is moot. */
+    @StartSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(NotificationFailedEvent event, @MessageIdentifier String eventId) {
+        if (leaveRequestId == null) {
+            leaveRequestId = event.leaveRequestId();
+        }
+        if (event.fallbackChannel() != null && !moot(event.kind())) {
+            Map<String, String> details = details(event.kind());
+            details.put("fallbackFrom", event.channel().name());
+            dispatch(eventId, event.kind(), event.recipientId(), event.recipientRole(), event.fallbackChannel(), null,
+                    event.deliveryId(), details);
+        }
+        if (status == null || status == LeaveRequestStatus.REJECTED || status == LeaveRequestStatus.CANCELLED) {
+            SagaLifecycle.end();
+        }
+    }
+
+    private void remember(String leaveRequestId, String employeeId, String managerId) {
+        this.leaveRequestId = leaveRequestId;
+        this.employeeId = employeeId;
+        this.managerId = managerId;
+    }
+
+    private void decidedBy(String actor, String note) {
+        if (actor != null) {
+            facts.put("decidedBy", actor);
+        }
+        facts.put("note", note == null ? "" : note);
+    }
+
+    /**
+     * A notice nobody needs any more: a request notice once the request was decided. (Approval notices still open
+     * when the leave is cancelled are cancelled, so they cannot fail afterwards; one that failed before gets its
+     * fallback, followed by the cancellation notice.)
+     */
+    private boolean moot(NotificationKind kind) {
+        return kind == NotificationKind.LEAVE_REQUESTED && status != null && status != LeaveRequestStatus.SUBMITTED;
+    }
+
+    private void notify(String eventId, NotificationKind kind, String recipientId, RecipientRole role,
+                        Channel... channels) {
+        if (recipientId == null) {
+            return;
+        }
+        Map<String, String> details = details(kind);
+        List<Channel> sent = new ArrayList<>();
+        for (Channel channel : channels) {
+            Channel fallback = channel == SMS || channel == PUSH ? EMAIL : null;
+            dispatch(eventId, kind, recipientId, role, channel, fallback, null, details);
+            sent.add(channel);
+        }
+        Map<String, String> auditDetails = new LinkedHashMap<>(details);
+        auditDetails.put("channels", sent.stream().map(Enum::name).collect(Collectors.joining(",")));
+        dispatch(eventId, kind, recipientId, role, AUDIT, null, null, auditDetails);
+    }
+
+    private void dispatch(String sourceEventId, NotificationKind kind, String recipientId, RecipientRole role,
+                          Channel channel, Channel fallback, UUID fallbackFor, Map<String, String> details) {
+        commandGateway.sendAndWait(new SendNotificationCommand(DeliveryIds.of(sourceEventId, channel, recipientId),
+                sourceEventId, channel, recipientId, role, kind, leaveRequestId, employeeId, managerId, fallback,
+                fallbackFor, details));
+    }
+
+    /** Cancels the notices of that kind not delivered yet; true if there were any. */
+    private boolean cancelUndelivered(NotificationKind kind, String reason) {
+        CancellationResult result = commandGateway.sendAndWait(
+                new CancelNotificationsCommand(leaveRequestId, kind, reason));
+        return result != null && result.anyCancelled();
+    }
+
+    private Map<String, String> details(NotificationKind kind) {
+        Map<String, String> details = new LinkedHashMap<>(facts);
+        if (employeeId != null) {
+            details.put("employeeId", employeeId);
+        }
+        details.put("kind", kind.name());
+        return details;
+    }
+}

@@ -1,0 +1,86 @@
+package com.leaveledger.notification.web;
+
+import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.notification.delivery.DeliveryStatus;
+import com.leaveledger.notification.delivery.DeliveryStore;
+import com.leaveledger.notification.delivery.DeliveryView;
+import com.leaveledger.notification.delivery.NotificationKind;
+import com.leaveledger.notification.delivery.RecipientRole;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Delivery status of a leave request's notifications, per notification (event × recipient) and channel. */
+@RestController
+@RequestMapping("/api/notifications")
+public class NotificationStatusController {
+
+    private final DeliveryStore deliveries;
+
+    public NotificationStatusController(DeliveryStore deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    public record ChannelStatus(UUID deliveryId, Channel channel, DeliveryStatus status, int attempts,
+                                String lastError, String address, UUID fallbackFor, Instant requestedAt,
+                                Instant lastAttemptAt, Instant completedAt) {
+    }
+
+    public record NotificationStatus(String sourceEventId, NotificationKind kind, String recipientId,
+                                     RecipientRole recipientRole, List<ChannelStatus> channels) {
+    }
+
+    public record LeaveRequestNotifications(String leaveRequestId, List<NotificationStatus> notifications) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Every notification of a leave request with the status of each channel",
+            description = "For the employee who asked, their manager, and COMPLIANCE.")
+    public LeaveRequestNotifications byLeaveRequest(@RequestParam String leaveRequestId,
+                                                    @AuthenticationPrincipal Jwt caller) {
+        List<DeliveryView> views = deliveries.byLeaveRequest(leaveRequestId);
+        if (views.isEmpty()) {
+            throw new NotificationAccessException(HttpStatus.NOT_FOUND, "not-found",
+                    "no notifications for leave request " + leaveRequestId);
+        }
+        if (!mayRead(caller, views.get(0))) {
+            throw new NotificationAccessException(HttpStatus.FORBIDDEN, "not-a-party",
+                    "only the employee, their manager and compliance staff see these notifications");
+        }
+        Map<String, List<DeliveryView>> byNotification = new LinkedHashMap<>();
+        for (DeliveryView view : views) {
+            String key = (view.fallbackFor() == null ? view.sourceEventId() : "fallback") + "|" + view.kind() + "|"
+                    + view.recipientId();
+            byNotification.computeIfAbsent(key, k -> new ArrayList<>()).add(view);
+        }
+        List<NotificationStatus> notifications = new ArrayList<>();
+        for (List<DeliveryView> group : byNotification.values()) {
+            DeliveryView first = group.get(0);
+            notifications.add(new NotificationStatus(first.sourceEventId(), first.kind(), first.recipientId(),
+                    first.recipientRole(), group.stream().map(v -> new ChannelStatus(v.deliveryId(), v.channel(),
+                    v.status(), v.attempts(), v.lastError(), v.address(), v.fallbackFor(), v.requestedAt(),
+                    v.lastAttemptAt(), v.completedAt())).toList()));
+        }
+        return new LeaveRequestNotifications(leaveRequestId, notifications);
+    }
+
+    private static boolean mayRead(Jwt caller, DeliveryView any) {
+        List<String> roles = caller.getClaimAsStringList("roles");
+        if (roles != null && roles.contains("COMPLIANCE")) {
+            return true;
+        }
+        String subject = caller.getSubject();
+        return subject != null && (subject.equals(any.employeeId()) || subject.equals(any.managerId()));
+    }
+}

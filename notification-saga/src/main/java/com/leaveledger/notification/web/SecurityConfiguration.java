@@ -1,0 +1,22 @@
+package com.leaveledger.notification.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leaveledger.support.web.LedgerSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Dead-letter admin for engineers; delivery status for the parties of a request and compliance staff. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        return LedgerSecurity.apiChain(http, json, auth -> auth
+                .requestMatchers("/admin/**").hasRole("ENGINEER")
+                .requestMatchers(HttpMethod.GET, "/api/notifications")
+                .hasAnyRole("EMPLOYEE", "MANAGER", "COMPLIANCE"));
+    }
+}

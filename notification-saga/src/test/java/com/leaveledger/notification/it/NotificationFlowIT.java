@@ -1,0 +1,140 @@
+package com.leaveledger.notification.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.notification.channel.email.SmtpEmailSender;
+import com.leaveledger.notification.delivery.DeliveryIds;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** A request and its approval reach every channel of their recipients, traced and visible in the status API. */
+class NotificationFlowIT extends NotificationSagaIT {
+
+    @Test
+    void requestReachesTheManagerAndApprovalTheEmployeeOnEveryChannel() {
+        String manager = id("mia"), employee = id("eli"), request = id("req");
+        register(manager, null);
+        register(employee, manager);
+
+        String requestedId = requested(request, employee, manager);
+        await().atMost(patience()).untilAsserted(() -> {
+            assertThat(mailsTo(email(manager))).hasSize(1);
+            assertThat(pushTo("push-" + manager)).hasSize(1);
+        });
+        MimeMessage requestMail = mailsTo(email(manager)).get(0);
+        assertThat(subject(requestMail)).isEqualTo("Name " + employee + " asks for leave");
+        String requestMailKey = DeliveryIds.of(requestedId, Channel.EMAIL, manager).toString();
+        assertThat(header(requestMail, "Message-ID")).isEqualTo(SmtpEmailSender.messageId(requestMailKey));
+        assertThat(header(requestMail, SmtpEmailSender.IDEMPOTENCY_HEADER)).isEqualTo(requestMailKey);
+        LoggedRequest push = pushTo("push-" + manager).get(0);
+        assertThat(push.getHeader("Idempotency-Key"))
+                .isEqualTo(DeliveryIds.of(requestedId, Channel.PUSH, manager).toString());
+
+        String approvedId = approved(request, employee, manager);
+        await().atMost(patience()).untilAsserted(() -> {
+            assertThat(mailsTo(email(employee))).hasSize(1);
+            assertThat(smsTo(phone(employee))).hasSize(1);
+            assertThat(pushTo("push-" + employee)).hasSize(1);
+        });
+        assertThat(subject(mailsTo(email(employee)).get(0))).isEqualTo("Your leave was approved");
+        assertThat(body(smsTo(phone(employee)).get(0))).contains("was approved: enjoy");
+        assertThat(smsTo(phone(employee)).get(0).getHeader("Idempotency-Key"))
+                .isEqualTo(DeliveryIds.of(approvedId, Channel.SMS, employee).toString());
+
+        await().atMost(patience()).untilAsserted(() -> {
+            assertThat(status(approvedId, Channel.SMS, employee)).isEqualTo("SENT");
+            assertThat(status(approvedId, Channel.EMAIL, employee)).isEqualTo("SENT");
+            assertThat(status(approvedId, Channel.PUSH, employee)).isEqualTo("SENT");
+            assertThat(status(requestedId, Channel.EMAIL, manager)).isEqualTo("SENT");
+        });
+        // Compliance records, traced to the event and its HTTP request's correlation id.
+        List<Map<String, Object>> audit = jdbc.queryForList("select kind, recipient_id, channels, correlation_id, "
+                + "actor from compliance_audit where leave_request_id = ? order by recorded_at", request);
+        assertThat(audit).extracting(r -> r.get("kind") + " " + r.get("recipient_id") + " " + r.get("channels"))
+                .containsExactly("LEAVE_REQUESTED " + manager + " EMAIL,PUSH",
+                        "LEAVE_APPROVED " + employee + " EMAIL,SMS,PUSH");
+        assertThat(audit.get(1).get("correlation_id")).isEqualTo("corr-" + approvedId);
+        assertThat(audit.get(1).get("actor")).isEqualTo(employee);
+        // Every outcome is an event in this service's store.
+        await().atMost(patience()).untilAsserted(() ->
+                assertThat(deliveryEvents("NotificationSentEvent", request)).isEqualTo(7));
+        assertThat(deliveryEvents("NotificationRequestedEvent", request)).isEqualTo(5);
+    }
+
+    @Test
+    void deliveryStatusIsShownPerNotificationAndChannelToThePartiesAndCompliance() {
+        String manager = id("mia"), employee = id("eli"), other = id("ola"), request = id("req");
+        register(manager, null);
+        register(employee, manager);
+        requested(request, employee, manager);
+        String approvedId = approved(request, employee, manager);
+        await().atMost(patience()).untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from delivery "
+                + "where leave_request_id = ? and status = 'SENT'", Integer.class, request)).isEqualTo(7));
+
+        ResponseEntity<JsonNode> answer = call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request,
+                token(employee, "EMPLOYEE"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode notifications = answer.getBody().path("notifications");
+        List<String> summary = new ArrayList<>();
+        notifications.forEach(n -> n.path("channels").forEach(c -> summary.add(n.path("kind").asText() + " "
+                + n.path("recipientRole").asText() + " " + c.path("channel").asText() + " " + c.path("status").asText()
+                + " " + c.path("attempts").asInt())));
+        assertThat(summary).containsExactlyInAnyOrder(
+                "LEAVE_REQUESTED MANAGER EMAIL SENT 1", "LEAVE_REQUESTED MANAGER PUSH SENT 1",
+                "LEAVE_REQUESTED MANAGER AUDIT SENT 1",
+                "LEAVE_APPROVED EMPLOYEE EMAIL SENT 1", "LEAVE_APPROVED EMPLOYEE SMS SENT 1",
+                "LEAVE_APPROVED EMPLOYEE PUSH SENT 1", "LEAVE_APPROVED EMPLOYEE AUDIT SENT 1");
+        JsonNode sms = notifications.findValues("channels").stream().flatMap(c -> {
+            List<JsonNode> list = new ArrayList<>();
+            c.forEach(list::add);
+            return list.stream();
+        }).filter(c -> c.path("channel").asText().equals("SMS")).findFirst().orElseThrow();
+        assertThat(sms.path("address").asText()).isEqualTo(phone(employee));
+        assertThat(sms.path("requestedAt").asText()).isNotBlank();
+        assertThat(sms.path("completedAt").asText()).isNotBlank();
+
+        assertThat(call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request, token(manager, "MANAGER"))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request, token("cora", "COMPLIANCE"))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> stranger = call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request,
+                token(other, "EMPLOYEE"));
+        assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(stranger.getBody().path("rule").asText()).isEqualTo("not-a-party");
+        ResponseEntity<JsonNode> unknown = call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + id("nope"),
+                token("cora", "COMPLIANCE"));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(call(HttpMethod.GET, "/api/notifications", token("cora", "COMPLIANCE")).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void channelsTheEmployeeOptedOutOfOrHasNoAddressForAreSkipped() {
+        String manager = id("mia"), employee = id("eli"), request = id("req");
+        register(manager, null);
+        register(employee, manager, email(employee), null, "push-" + employee, EnumSet.of(Channel.EMAIL));
+        requested(request, employee, manager);
+
+        String rejectedId = rejected(request, employee, manager);
+
+        await().atMost(patience()).untilAsserted(() -> {
+            assertThat(status(rejectedId, Channel.EMAIL, employee)).isEqualTo("SENT");
+            assertThat(status(rejectedId, Channel.SMS, employee)).isEqualTo("SKIPPED");
+            assertThat(status(rejectedId, Channel.PUSH, employee)).isEqualTo("SKIPPED");
+        });
+        assertThat(pushTo("push-" + employee)).isEmpty();
+        assertThat(subject(mailsTo(email(employee)).get(0))).isEqualTo("Your leave was rejected");
+    }
+}
