@@ -102,14 +102,10 @@ public final class NotificationLoad {
                 sends.add(send(producer, converter, topic, "Employee", id, 0, registered(id, managerId(run, e % managers))));
             }
             awaitAll(sends);
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (count(sql, "select count(*) from employee_directory where employee_id like ?", run + "-%")
-                    < managers + employees) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the directory did not take the registrations within 3 minutes");
-                }
-                Thread.sleep(200);
-            }
+            org.awaitility.Awaitility.await("the directory takes the registrations").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> count(sql, "select count(*) from employee_directory where employee_id like ?",
+                            run + "-%") >= managers + employees);
             System.out.println("directory ready; producing leave events");
 
             Instant start = Instant.now();

@@ -82,22 +82,16 @@ final class BenchSupport {
     }
 
     /** Waits until every projection of the query side has handled everything on its topic. */
-    static void awaitCaughtUp(String queryUrl, String engineer, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonNode projections = get(queryUrl + "/admin/projections", engineer);
-            long lag = 0;
-            for (JsonNode projection : projections) {
-                lag += projection.path("lag").asLong();
-            }
-            if (lag == 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the query side is still " + lag + " events behind");
-            }
-            Thread.sleep(250);
-        }
+    static void awaitCaughtUp(String queryUrl, String engineer, Duration timeout) {
+        org.awaitility.Awaitility.await("the query side has handled everything on its topic")
+                .atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    long lag = 0;
+                    for (JsonNode projection : get(queryUrl + "/admin/projections", engineer)) {
+                        lag += projection.path("lag").asLong();
+                    }
+                    return lag == 0;
+                });
     }
 
     static String fmt(double value) {

@@ -1,5 +1,6 @@
 package com.leaveledger.query.bench;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,22 +26,18 @@ public final class TopicReset {
             Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             if (topics.contains(topic)) {
                 admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-                while (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
-                    Thread.sleep(200);
-                }
+                org.awaitility.Awaitility.await("topic " + topic + " deleted").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> !admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic));
             }
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, 12, (short) 1)
-                            .configs(Map.of("retention.ms", "-1")))).all().get(30, TimeUnit.SECONDS);
-                    break;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (attempt > 50) {
-                        throw e;
-                    }
-                    Thread.sleep(200);
-                }
-            }
+            // The broker may still be removing the old topic's data: retry the creation until it is accepted.
+            org.awaitility.Awaitility.await("topic " + topic + " created").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> {
+                        admin.createTopics(List.of(new NewTopic(topic, 12, (short) 1)
+                                .configs(Map.of("retention.ms", "-1")))).all().get(30, TimeUnit.SECONDS);
+                        return true;
+                    });
             System.out.println("    topic " + topic + " recreated (12 partitions)");
         }
     }
