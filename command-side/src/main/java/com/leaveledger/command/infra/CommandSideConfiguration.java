@@ -20,9 +20,10 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
-import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -141,10 +142,53 @@ public class CommandSideConfiguration {
         return new IdempotencyInterceptor(jdbc);
     }
 
-    /** Tracking tokens in PostgreSQL, committed with the work they track (never axon-kafka's KafkaTokenStore). */
+    /**
+     * The event store's tables (db/migration) for Axon's JDBC storage engine, which Axon's JdbcAutoConfiguration
+     * builds with this schema: plain batched inserts instead of JPA entities (docs/adr/0013).
+     */
     @Bean
-    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer) {
-        return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer).build();
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /**
+     * A unique violation (SQL state 23505) on the event table is a lost race on an aggregate: Axon turns it into a
+     * ConcurrencyException / AggregateStreamCreationException, which the dispatcher retries. The JDBC engine's
+     * default resolver looks for SQLIntegrityConstraintViolationException, which the PostgreSQL driver never throws.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    /**
+     * Tracking tokens in PostgreSQL (Axon's JdbcTokenStore over this table), committed with the work they track;
+     * never axon-kafka's KafkaTokenStore.
+     */
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
     }
 
     /** Kafka records keyed by employee id; headers carry id, type, revision, timestamp and all metadata. */

@@ -12,10 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Honours the {@code Idempotency-Key} of a command. Runs inside the command's transaction: the key is claimed
- * (a row in {@code command_idempotency}) before the handler runs and the handler's answer stored beside it, so the
- * key, the events and the answer commit or roll back together. A retry with the same key and the same request
- * gets the stored answer and appends nothing; a concurrent retry waits on the key's row until the first attempt
- * ends. A refused command stores nothing, so retrying it is evaluated afresh. The same key with a different
+ * (a row in {@code command_idempotency}, one insert) before the handler runs, so the key and the events commit or
+ * roll back together. A retry with the same key and the same request appends nothing and gets the same answer: a
+ * command's answer follows from the command itself (a submitted request's id is derived from the key, see
+ * {@code LeaveRequestController}), so no answer is stored. A concurrent retry waits on the key's row until the first
+ * attempt ends. A refused command stores nothing, so retrying it is evaluated afresh. The same key with a different
  * request is refused ({@code idempotency-key-reused}). Keys are scoped per actor.
  */
 public class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -54,11 +55,9 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
                 throw RuleViolation.unprocessable("idempotency-key-reused",
                         "Idempotency-Key '" + key + "' was already used for a different request");
             }
+            // Rows written before answers were derived from the key still carry the answer they got.
             return row.get("result");
         }
-        Object result = interceptorChain.proceed();
-        jdbc.update("update command_idempotency set result = ? where actor = ? and idempotency_key = ?",
-                result == null ? null : result.toString(), actor, key.toString());
-        return result;
+        return interceptorChain.proceed();
     }
 }

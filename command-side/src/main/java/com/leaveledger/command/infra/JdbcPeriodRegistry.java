@@ -28,22 +28,29 @@ public class JdbcPeriodRegistry implements PeriodRegistry {
 
     @Override
     public void book(EmployeeId employee, LeaveRequestId request, LocalDate start, LocalDate end) {
-        List<String> clashes = jdbc.queryForList("""
-                select leave_request_id from leave_period
-                where employee_id = ? and period && daterange(?, ?, '[]') limit 1""",
-                String.class, employee.value(), Date.valueOf(start), Date.valueOf(end));
-        if (!clashes.isEmpty()) {
-            throw overlapping(start, end, clashes.get(0));
-        }
+        Date from = Date.valueOf(start);
+        Date to = Date.valueOf(end);
+        int booked;
         try {
-            jdbc.update("insert into leave_period (leave_request_id, employee_id, period) values (?, ?, daterange(?, ?, '[]'))",
-                    request.value(), employee.value(), Date.valueOf(start), Date.valueOf(end));
+            // One statement on the happy path; the exclusion constraint still settles a race between two of these.
+            booked = jdbc.update("""
+                    insert into leave_period (leave_request_id, employee_id, period)
+                    select ?, ?, daterange(?, ?, '[]')
+                    where not exists (select 1 from leave_period where employee_id = ? and period && daterange(?, ?, '[]'))""",
+                    request.value(), employee.value(), from, to, employee.value(), from, to);
         } catch (DataIntegrityViolationException e) {
             if (e.getMostSpecificCause() instanceof java.sql.SQLException sql
                     && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
                 throw overlapping(start, end, null);
             }
             throw e;
+        }
+        if (booked == 0) {
+            List<String> clashes = jdbc.queryForList("""
+                    select leave_request_id from leave_period
+                    where employee_id = ? and period && daterange(?, ?, '[]') limit 1""",
+                    String.class, employee.value(), from, to);
+            throw overlapping(start, end, clashes.isEmpty() ? null : clashes.get(0));
         }
     }
 

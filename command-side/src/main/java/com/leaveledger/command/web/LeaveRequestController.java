@@ -17,12 +17,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Validated
 @SecurityRequirement(name = "bearer")
 @RequestMapping("/api/leave-requests")
 public class LeaveRequestController {
@@ -70,11 +70,11 @@ public class LeaveRequestController {
         if (!body.employeeId().equals(actor.getSubject())) {
             throw RuleViolation.forbidden("not-the-owner", "you may only request leave for yourself");
         }
-        SubmitLeaveCommand command = new SubmitLeaveCommand(LeaveRequestId.random(), new EmployeeId(body.employeeId()),
-                body.leaveType(), body.startDate(), body.endDate(), body.halfDayStart(), body.halfDayEnd(),
-                body.reason());
+        SubmitLeaveCommand command = new SubmitLeaveCommand(newRequestId(actor, request),
+                new EmployeeId(body.employeeId()), body.leaveType(), body.startDate(), body.endDate(),
+                body.halfDayStart(), body.halfDayEnd(), body.reason());
         String id = commands.send(command, actor, request, body);
-        return accepted(id);
+        return accepted(id != null ? id : command.leaveRequestId().value());
     }
 
     @Operation(summary = "Approve a report's pending request (MANAGER of the employee)")
@@ -108,6 +108,19 @@ public class LeaveRequestController {
         commands.send(new CancelLeaveCommand(new LeaveRequestId(id), new EmployeeId(actor.getSubject()),
                 body == null ? null : body.reason()), actor, request, body);
         return accepted(id);
+    }
+
+    /**
+     * A new request's id. With an Idempotency-Key it is derived from the actor and the key, so a retried submit
+     * names the same request without the answer being stored anywhere (docs/adr/0006).
+     */
+    static LeaveRequestId newRequestId(Jwt actor, HttpServletRequest request) {
+        String key = request.getHeader(CommandDispatcher.IDEMPOTENCY_HEADER);
+        if (key == null) {
+            return LeaveRequestId.random();
+        }
+        return new LeaveRequestId(UUID.nameUUIDFromBytes(("leave-request\n" + actor.getSubject() + "\n" + key)
+                .getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     private static ResponseEntity<Map<String, String>> accepted(String id) {
