@@ -55,6 +55,8 @@ public final class CommandLoad {
     private final PrintStream err;
     private final LoadStats warmup = new LoadStats();
     private final LoadStats measured = new LoadStats();
+    private final CpuBudget cpu = new CpuBudget();
+    private volatile Map<String, Long> cpuAtStart = Map.of();
     private final AtomicBoolean abort = new AtomicBoolean();
     private volatile String stopReason;
 
@@ -163,15 +165,19 @@ public final class CommandLoad {
         Semaphore inFlight = new Semaphore(options.openModel() ? options.maxInFlight() : options.concurrency());
         progress.scheduleAtFixedRate(() -> progress(start, measureStart, inFlight), PROGRESS_EVERY_SECONDS,
                 PROGRESS_EVERY_SECONDS, TimeUnit.SECONDS);
+        progress.schedule(() -> cpuAtStart = cpu.snapshot(), warmupNanos, TimeUnit.NANOSECONDS);
         long windowEnd;
+        Map<String, Long> cpuAtEnd;
         try {
             windowEnd = options.openModel()
                     ? openModel(start, measureStart, end, inFlight)
                     : closedModel(measureStart, end, inFlight);
+            cpuAtEnd = cpu.snapshot();
         } finally {
             progress.shutdownNow();
         }
         report(measureStart, windowEnd);
+        CpuBudget.describe(cpuAtStart, cpuAtEnd, measured.acceptedCount()).forEach(out::println);
         return measured.errorCount() + warmup.errorCount() > 0 ? EXIT_TRANSPORT_ERRORS : EXIT_OK;
     }
 
