@@ -1,6 +1,6 @@
 -- Run once by the postgres image on an empty data directory (docker-entrypoint-initdb.d), as the
--- superuser. Mirrors `scripts/ledger db-up`: the application role, the running-system and test
--- databases, and btree_gist (exclusion constraints on date ranges) which needs a superuser.
+-- superuser. Mirrors `scripts/ledger db-up`: the application role, the running-system, test and
+-- end-to-end test databases, and btree_gist (exclusion constraints on date ranges) which needs a superuser.
 -- Written to be re-runnable by hand: psql -U postgres -f docker/init-db.sql
 
 SELECT 'CREATE ROLE leave_ledger LOGIN PASSWORD ''leave_ledger'''
@@ -12,8 +12,14 @@ SELECT 'CREATE DATABASE leave_ledger OWNER leave_ledger'
 SELECT 'CREATE DATABASE leave_ledger_test OWNER leave_ledger'
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'leave_ledger_test') \gexec
 
+SELECT 'CREATE DATABASE leave_ledger_e2e OWNER leave_ledger'
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'leave_ledger_e2e') \gexec
+
 \connect leave_ledger
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 
 \connect leave_ledger_test
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+
+\connect leave_ledger_e2e
 CREATE EXTENSION IF NOT EXISTS btree_gist;

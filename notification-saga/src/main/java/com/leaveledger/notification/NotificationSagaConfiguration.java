@@ -2,6 +2,7 @@ package com.leaveledger.notification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.LedgerObjectMapper;
+import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.notification.channel.ChannelSender;
 import com.leaveledger.notification.channel.HttpProviderClient;
@@ -25,6 +26,8 @@ import com.leaveledger.notification.directory.EmployeeDirectory;
 import com.leaveledger.notification.directory.EmployeeDirectoryProjection;
 import com.leaveledger.notification.saga.LeaveEventInbox;
 import com.leaveledger.notification.saga.LeaveNotificationSaga;
+import com.leaveledger.support.logging.CorrelationIdLogContext;
+import com.leaveledger.support.processing.SegmentBalancer;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -42,6 +45,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
@@ -53,7 +57,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -93,6 +99,7 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.messaging.ResultMessage;
@@ -141,10 +148,15 @@ public class NotificationSagaConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Tracking tokens in PostgreSQL, committed with the work they track (never axon-kafka's KafkaTokenStore). */
+    /**
+     * Tracking tokens in PostgreSQL, committed with the work they track (never axon-kafka's KafkaTokenStore). Claims
+     * are made in the instance's name ({@code token_entry.owner} = the owner of its deliveries).
+     */
     @Bean
-    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer) {
-        return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer).build();
+    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
+                          @Qualifier("notificationInstanceId") String instanceId) {
+        return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
+                .nodeId(instanceId).build();
     }
 
     /**
@@ -223,7 +235,9 @@ public class NotificationSagaConfiguration {
     @Bean
     ConfigurerModule notificationProcessing(
             NotificationProperties properties, DeadLetterStore deadLetters,
-            ObjectProvider<StreamableKafkaMessageSource<String, byte[]>> streamableKafkaMessageSource) {
+            ObjectProvider<StreamableKafkaMessageSource<String, byte[]>> streamableKafkaMessageSource,
+            @Value("${ledger.processors.token-claim-interval:5s}") Duration claimInterval) {
+        long claimMillis = claimInterval.toMillis();
         boolean fromHead = "head".equalsIgnoreCase(properties.getInboxStart());
         // Looked up when the processors are built: the source needs Axon's configuration itself.
         Function<org.axonframework.config.Configuration, StreamableMessageSource<TrackedEventMessage<?>>> kafka =
@@ -234,16 +248,19 @@ public class NotificationSagaConfiguration {
                 .registerTrackingEventProcessor(LeaveEventInbox.PROCESSING_GROUP, kafka,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(kafkaBatch)
+                                .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
                                 .andInitialTrackingToken(source -> fromHead
                                         ? source.createHeadToken() : source.createTailToken()))
                 .registerTrackingEventProcessor(EmployeeDirectoryProjection.PROCESSING_GROUP, kafka,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(kafkaBatch)
+                                .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerTrackingEventProcessor(LeaveNotificationSaga.PROCESSING_GROUP,
                         org.axonframework.config.Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(sagaSegments)
                                 .andInitialSegmentsCount(sagaSegments)
+                                .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
                                 .andBatchSize(properties.getSagaBatchSize())
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerListenerInvocationErrorHandler(LeaveEventInbox.PROCESSING_GROUP,
@@ -252,6 +269,35 @@ public class NotificationSagaConfiguration {
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(LeaveNotificationSaga.PROCESSING_GROUP,
                         c -> new SagaEventDeadLetterer(deadLetters, LeaveNotificationSaga.PROCESSING_GROUP));
+    }
+
+    /**
+     * Spreads the three processors' segments over the running instances (docs/adr/0030): each processor has a thread
+     * per segment, so one instance can take everything; this releases what an instance holds beyond its share.
+     */
+    @Bean
+    SegmentBalancer segmentBalancer(JdbcTemplate jdbc, @Qualifier("notificationInstanceId") String instanceId,
+                                    EventProcessingConfiguration processing,
+                                    @Value("${ledger.processors.balance-interval:2s}") Duration interval,
+                                    @Value("${ledger.processors.instance-timeout:6s}") Duration instanceTimeout,
+                                    @Value("${ledger.processors.token-claim-interval:5s}") Duration claimInterval) {
+        return new SegmentBalancer(jdbc, instanceId, () -> {
+            Map<String, StreamingEventProcessor> running = new LinkedHashMap<>();
+            for (String name : List.of(LeaveEventInbox.PROCESSING_GROUP, EmployeeDirectoryProjection.PROCESSING_GROUP,
+                    LeaveNotificationSaga.PROCESSING_GROUP)) {
+                processing.eventProcessor(name, StreamingEventProcessor.class)
+                        .filter(StreamingEventProcessor::isRunning)
+                        .ifPresent(processor -> running.put(name, processor));
+            }
+            return running;
+        }, new SegmentBalancer.Settings(interval, instanceTimeout, claimInterval.multipliedBy(2)));
+    }
+
+    /** Every processor puts the correlation id of the event it handles into the log context (docs/observability.md). */
+    @Bean
+    ConfigurerModule correlationIdLogContext() {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
+                (config, processorName) -> new CorrelationIdLogContext(MetadataKeys.CORRELATION_ID));
     }
 
     @Bean
@@ -351,6 +397,15 @@ public class NotificationSagaConfiguration {
     RetryRegistry retryRegistry(MeterRegistry meters) {
         RetryRegistry registry = RetryRegistry.ofDefaults();
         TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meters);
+        // Resilience4j counts calls (retried or not); this counts the retries themselves, from its retry events.
+        registry.getEventPublisher().onEntryAdded(added -> {
+            Retry retry = added.getAddedEntry();
+            Counter retries = Counter.builder("ledger.notifications.retries")
+                    .description("Provider calls that failed and are tried again after a backoff")
+                    .tag("channel", retry.getName().toUpperCase(Locale.ROOT))
+                    .register(meters);
+            retry.getEventPublisher().onRetry(event -> retries.increment());
+        });
         return registry;
     }
 
@@ -387,9 +442,9 @@ public class NotificationSagaConfiguration {
     DeliveryCommandHandler deliveryCommandHandler(DeliveryStore store, DeliveryEventLog deliveryEventLog,
                                                   DeliveryDispatcher dispatcher, Clock clock,
                                                   @Qualifier("notificationInstanceId") String instanceId,
-                                                  NotificationProperties properties) {
+                                                  NotificationProperties properties, MeterRegistry meters) {
         return new DeliveryCommandHandler(store, deliveryEventLog, dispatcher, clock, instanceId,
-                properties.getLease());
+                properties.getLease(), meters);
     }
 
     @Bean

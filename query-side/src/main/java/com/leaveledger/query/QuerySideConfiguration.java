@@ -2,6 +2,7 @@ package com.leaveledger.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.LedgerObjectMapper;
+import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
 import com.leaveledger.query.audit.AuditLogProjection;
 import com.leaveledger.query.balance.LeaveBalanceProjection;
@@ -18,6 +19,7 @@ import com.leaveledger.query.projection.PublishedEventMessage;
 import com.leaveledger.query.projection.VisibilityLag;
 import com.leaveledger.query.admin.DeadLetterAdmin;
 import com.leaveledger.query.admin.ProjectionAdmin;
+import com.leaveledger.query.admin.ProjectionMetrics;
 import com.leaveledger.query.audit.AuditExport;
 import com.leaveledger.query.audit.AuditQueries;
 import com.leaveledger.query.balance.BalanceQueries;
@@ -31,6 +33,8 @@ import com.leaveledger.query.replay.ShadowTables;
 import com.leaveledger.query.request.LeaveRequestQueries;
 import com.leaveledger.query.web.AccessRules;
 import com.leaveledger.query.request.LeaveRequestProjection;
+import com.leaveledger.support.processing.SegmentBalancer;
+import com.leaveledger.support.logging.CorrelationIdLogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -39,8 +43,11 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -50,6 +57,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.SimpleEventBus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jpa.EventMessageDeadLetterJpaConverter;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
@@ -109,10 +117,22 @@ public class QuerySideConfiguration {
         return SimpleEventBus.builder().build();
     }
 
+    /**
+     * The name of this instance: the owner of the segments it claims in {@code token_entry} and its row in
+     * {@code processor_instance}. Unique per running instance (two processes with one name would both hold the same
+     * claims); random per start unless {@code ledger.instance-id} is set.
+     */
+    @Bean
+    String queryInstanceId(@Value("${ledger.instance-id:}") String configured) {
+        return configured == null || configured.isBlank() ? "query-side-" + UUID.randomUUID() : configured;
+    }
+
     /** Tracking tokens in PostgreSQL, committed with the read-model rows they track (never axon-kafka's KafkaTokenStore). */
     @Bean
-    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer) {
-        return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer).build();
+    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
+                          @Qualifier("queryInstanceId") String instanceId) {
+        return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
+                .nodeId(instanceId).build();
     }
 
     /**
@@ -205,7 +225,8 @@ public class QuerySideConfiguration {
      */
     @Bean
     ConfigurerModule projectionProcessing(ProjectionCatalog catalog, ProjectionSettings settings,
-                                          AllPartitionsMessageSource source, VisibilityLag lag) {
+                                          AllPartitionsMessageSource source, VisibilityLag lag,
+                                          @Value("${ledger.processors.token-claim-interval:5s}") Duration claimInterval) {
         return configurer -> catalog.all().forEach(projection -> {
             String name = projection.name();
             configurer.eventProcessing()
@@ -213,6 +234,7 @@ public class QuerySideConfiguration {
                     .registerTrackingEventProcessor(name, config -> source, config -> TrackingEventProcessorConfiguration
                             .forParallelProcessing(settings.segments())
                             .andInitialSegmentsCount(settings.segments())
+                            .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
                             .andBatchSize(settings.batchSize())
                             .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                     .registerSequencingPolicy(name, config -> new EmployeeSequencingPolicy())
@@ -241,6 +263,25 @@ public class QuerySideConfiguration {
                 .build();
     }
 
+    /**
+     * Spreads the live projections' segments over the running instances (ADR 0030): each processor has a thread per
+     * segment, so one instance can take everything; this releases what an instance holds beyond its share.
+     */
+    @Bean
+    SegmentBalancer segmentBalancer(JdbcTemplate jdbc, @Qualifier("queryInstanceId") String instanceId,
+                                    ProjectionCatalog catalog, EventProcessingConfiguration processing,
+                                    @Value("${ledger.processors.balance-interval:2s}") Duration interval,
+                                    @Value("${ledger.processors.instance-timeout:6s}") Duration instanceTimeout,
+                                    @Value("${ledger.processors.token-claim-interval:5s}") Duration claimInterval) {
+        return new SegmentBalancer(jdbc, instanceId, () -> {
+            Map<String, StreamingEventProcessor> live = new LinkedHashMap<>();
+            catalog.all().forEach(projection -> processing.eventProcessor(projection.name(),
+                    StreamingEventProcessor.class).filter(StreamingEventProcessor::isRunning)
+                    .ifPresent(processor -> live.put(projection.name(), processor)));
+            return live;
+        }, new SegmentBalancer.Settings(interval, instanceTimeout, claimInterval.multipliedBy(2)));
+    }
+
     /** Builds the processors that rebuild a projection into its shadow tables (ADR 0011). */
     @Bean
     ReplayProcessorFactory replayProcessorFactory(org.axonframework.config.Configuration axon,
@@ -264,22 +305,38 @@ public class QuerySideConfiguration {
                                         PlatformTransactionManager transactionManager, Clock clock,
                                         @Value("${ledger.replay.monitor-interval:1s}") Duration monitorInterval,
                                         @Value("${ledger.replay.switch-timeout:60s}") Duration switchTimeout,
-                                        @Value("${ledger.replay.switch-lag:500}") long switchLag) {
+                                        @Value("${ledger.replay.switch-lag:500}") long switchLag,
+                                        @Qualifier("queryInstanceId") String instanceId) {
         return new ReplayCoordinator(catalog, factory, new ReplayStore(jdbc), new ShadowTables(jdbc), positions,
                 processing, new TransactionTemplate(transactionManager), jdbc, clock, monitorInterval, switchTimeout,
-                switchLag);
+                switchLag, instanceId);
     }
 
     @Bean
     ProjectionAdmin projectionAdmin(ProjectionCatalog catalog, EventProcessingConfiguration processing,
                                     ProcessorPositions positions, ReplayCoordinator replays, VisibilityLag lag,
-                                    JdbcTemplate jdbc) {
-        return new ProjectionAdmin(catalog, processing, positions, replays, lag, jdbc);
+                                    JdbcTemplate jdbc, @Qualifier("queryInstanceId") String instanceId) {
+        return new ProjectionAdmin(catalog, processing, positions, replays, lag, jdbc, instanceId);
     }
 
     @Bean
     DeadLetterAdmin deadLetterAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
         return new DeadLetterAdmin(processing, jdbc);
+    }
+
+    /** Every projection's lag, dead letters and state as gauges, sampled every few seconds (docs/observability.md). */
+    @Bean
+    ProjectionMetrics projectionMetrics(ProjectionCatalog catalog, EventProcessingConfiguration processing,
+                                        ProcessorPositions positions, JdbcTemplate jdbc, MeterRegistry registry,
+                                        @Value("${ledger.projections.metrics-interval:5s}") Duration interval) {
+        return new ProjectionMetrics(catalog, processing, positions, jdbc, registry, interval);
+    }
+
+    /** Every processor puts the correlation id of the event it handles into the log context (docs/observability.md). */
+    @Bean
+    ConfigurerModule correlationIdLogContext() {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
+                (config, processorName) -> new CorrelationIdLogContext(MetadataKeys.CORRELATION_ID));
     }
 
     // --- read side of the read models ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package com.leaveledger.command.it;
 
+import com.leaveledger.support.testing.Scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -36,9 +38,12 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=${LEDGER_TEST_DB_URL:jdbc:postgresql://localhost:5432/leave_ledger_test}",
         "axon.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "ledger.observability.publisher.interval=200ms"
 })
 @EmbeddedKafka(kraft = true, count = 1, partitions = 12, topics = {Topics.EVENTS})
+// /actuator/prometheus: Spring Boot leaves metrics export off in tests unless asked
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("dev")
 abstract class CommandSideIT {
 
@@ -114,6 +119,13 @@ abstract class CommandSideIT {
         return post("/api/leave-requests", token(employee, "EMPLOYEE"), Map.of("employeeId", employee,
                 "leaveType", type, "startDate", start, "endDate", end, "halfDayStart", false, "halfDayEnd", false,
                 "reason", "holiday"));
+    }
+
+    /** What {@code /actuator/prometheus} shows right now. */
+    protected Scrape metrics() {
+        ResponseEntity<String> answer = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        return new Scrape(answer.getBody());
     }
 
     protected int eventCount(String aggregateIdentifierLike) {

@@ -1,5 +1,6 @@
 package com.leaveledger.command.it;
 
+import com.leaveledger.support.testing.Scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -116,6 +117,16 @@ class KafkaPublicationIT extends CommandSideIT {
         assertThat(stored.get(employee)).hasSize(6);
         poll();
         assertThat(receivedIdsByKey(Set.of(employee)).get(employee)).hasSize(1);
+        // the gap shows in the metrics: the head moved on, the publisher's position did not
+        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Scrape metrics = metrics();
+            assertThat(metrics.value("ledger_publisher_head")).isGreaterThanOrEqualTo(head);
+            assertThat(metrics.value("ledger_publisher_position")).isLessThan(head);
+            assertThat(metrics.value("ledger_publisher_lag_events")).isGreaterThanOrEqualTo(6.0);
+            assertThat(metrics.value("ledger_publisher_oldest_unpublished_age_seconds")).isPositive();
+            assertThat(metrics.value("ledger_publisher_segments_claimed")).isZero();
+        });
 
         processor().start();
 
@@ -123,6 +134,16 @@ class KafkaPublicationIT extends CommandSideIT {
             poll();
             assertThat(receivedIdsByKey(stored.keySet())).isEqualTo(stored);
         });
+        // published: the position reaches the head, nothing waits
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Scrape metrics = metrics();
+            assertThat(metrics.value("ledger_publisher_position")).isGreaterThanOrEqualTo(head);
+            assertThat(metrics.value("ledger_publisher_lag_events")).isZero();
+            assertThat(metrics.value("ledger_publisher_oldest_unpublished_age_seconds")).isZero();
+            assertThat(metrics.value("ledger_publisher_segments_claimed")).isPositive();
+            assertThat(metrics.value("ledger_publisher_segments_in_error")).isZero();
+        });
+        assertThat(metrics().value("ledger_publisher_missed_events_total")).isZero();
     }
 
     private EventProcessor processor() {

@@ -2,6 +2,7 @@ package com.leaveledger.notification.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leaveledger.support.web.CorrelationIdFilter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,12 +15,15 @@ import java.util.concurrent.CompletionException;
 
 /**
  * POSTs JSON to an HTTP provider with {@code HttpClient.sendAsync}: no thread waits for the answer, so hundreds of
- * calls can be in flight. Every request carries {@code Idempotency-Key}. 2xx is success (the provider's id is read
- * from the body's {@code id}, if any); 408, 425, 429 and 5xx are retryable; other answers are permanent refusals.
+ * calls can be in flight. Every request carries {@code Idempotency-Key}, and {@code X-Correlation-Id} when the
+ * notification's correlation id is known (the provider's logs then trace back to the HTTP request behind it). 2xx
+ * is success (the provider's id is read from the body's {@code id}, if any); 408, 425, 429 and 5xx are retryable;
+ * other answers are permanent refusals.
  */
 public class HttpProviderClient {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String CORRELATION_ID = CorrelationIdFilter.HEADER;
 
     private final HttpClient client;
     private final ObjectMapper json;
@@ -31,20 +35,22 @@ public class HttpProviderClient {
         this.timeout = timeout;
     }
 
-    public CompletableFuture<ProviderReceipt> post(URI uri, String idempotencyKey, Object body) {
+    public CompletableFuture<ProviderReceipt> post(URI uri, String idempotencyKey, String correlationId, Object body) {
         byte[] payload;
         try {
             payload = json.writeValueAsBytes(body);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new ProviderException("invalid-message", e.getMessage(), true, e));
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header(IDEMPOTENCY_KEY, idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
-                .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+        if (correlationId != null) {
+            request.header(CORRELATION_ID, correlationId);
+        }
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, error) -> {
                     if (error != null) {
                         throw classify(error instanceof CompletionException ? error.getCause() : error);

@@ -2,6 +2,9 @@ package com.leaveledger.notification.delivery;
 
 import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.employee.Channel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,15 +37,20 @@ public class DeliveryCommandHandler {
     private final Clock clock;
     private final String instanceId;
     private final Duration lease;
+    private final Meter.MeterProvider<Counter> outcomes;
 
     public DeliveryCommandHandler(DeliveryStore store, DeliveryEventLog log, DeliveryDispatcher dispatcher,
-                                  Clock clock, String instanceId, Duration lease) {
+                                  Clock clock, String instanceId, Duration lease, MeterRegistry meters) {
         this.store = store;
         this.log = log;
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.instanceId = instanceId;
         this.lease = lease;
+        // the same counter as OutcomeWriter's other outcomes: a failed delivery whose fallback is registered
+        this.outcomes = Counter.builder("ledger.notifications.deliveries")
+                .description("Delivery outcomes per channel")
+                .withRegistry(meters);
     }
 
     /** A delivery to register when the saga's unit of work prepares to commit. */
@@ -151,10 +159,21 @@ public class DeliveryCommandHandler {
                 if (d.fallbackFor() != null && store.markFallenBack(d.fallbackFor())) {
                     log.append(d, new NotificationFellBackEvent(d.fallbackFor(), d.leaveRequestId(),
                             channelOf(d), d.recipientId(), d.deliveryId(), d.channel()), now);
+                    countFallenBack(channelOf(d));
                 }
             }
         }
         return fresh;
+    }
+
+    private void countFallenBack(Channel original) {
+        Counter counter = outcomes.withTags("channel", original == null ? "UNKNOWN" : original.name(),
+                "outcome", "fallen-back");
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(u -> counter.increment());
+        } else {
+            counter.increment();
+        }
     }
 
     /**

@@ -60,7 +60,8 @@ public class MessageRenderer {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("leaveRequestId", delivery.leaveRequestId());
         data.put("kind", delivery.kind().name());
-        return new OutgoingMessage(delivery.deliveryId().toString(), delivery.channel(), address, subject, body, data);
+        return new OutgoingMessage(delivery.deliveryId().toString(), delivery.channel(), address, subject, body, data,
+                delivery.correlationId());
     }
 
     private static String suffix(String note) {

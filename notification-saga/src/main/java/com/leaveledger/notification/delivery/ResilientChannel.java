@@ -5,6 +5,7 @@ import com.leaveledger.notification.channel.ChannelSender;
 import com.leaveledger.notification.channel.OutgoingMessage;
 import com.leaveledger.notification.channel.ProviderException;
 import com.leaveledger.notification.channel.ProviderReceipt;
+import com.leaveledger.support.logging.CorrelationIdLogContext;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -18,6 +19,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One provider behind Resilience4j, without blocking a thread anywhere: a circuit breaker (a failing provider is
@@ -30,6 +34,10 @@ import java.util.concurrent.TimeoutException;
  * whether the delivery is still wanted (it may have been cancelled meanwhile).
  */
 public class ResilientChannel {
+
+    /** The logger of the one line per provider call. */
+    public static final String PROVIDER_CALLS_LOGGER = "ledger.provider.calls";
+    private static final Logger providerCalls = LoggerFactory.getLogger(PROVIDER_CALLS_LOGGER);
 
     private final Channel channel;
     private final ChannelSender sender;
@@ -90,7 +98,7 @@ public class ResilientChannel {
 
     private void attempt(OutgoingMessage message, Attempts attempts, Retry.AsyncContext<ProviderReceipt> context,
                          int attempt, CompletableFuture<Result> result) {
-        callOnce(message).whenComplete((receipt, error) -> {
+        callOnce(message, attempt).whenComplete((receipt, error) -> {
             if (error == null) {
                 context.onComplete();
                 result.complete(new Result(receipt, null, attempt));
@@ -119,7 +127,7 @@ public class ResilientChannel {
     }
 
     /** One call through circuit breaker, rate limiter and bulkhead, never blocking the calling thread. */
-    private CompletableFuture<ProviderReceipt> callOnce(OutgoingMessage message) {
+    private CompletableFuture<ProviderReceipt> callOnce(OutgoingMessage message, int attempt) {
         if (!circuitBreaker.tryAcquirePermission()) {
             return CompletableFuture.failedFuture(CallNotPermittedException.createCallNotPermittedException(circuitBreaker));
         }
@@ -129,10 +137,10 @@ public class ResilientChannel {
             return CompletableFuture.failedFuture(RequestNotPermitted.createRequestNotPermitted(rateLimiter));
         }
         if (waitNanos == 0) {
-            return guardedCall(message);
+            return guardedCall(message, attempt);
         }
         CompletableFuture<ProviderReceipt> later = new CompletableFuture<>();
-        scheduler.schedule(() -> guardedCall(message).whenComplete((r, e) -> {
+        scheduler.schedule(() -> guardedCall(message, attempt).whenComplete((r, e) -> {
             if (e != null) {
                 later.completeExceptionally(unwrap(e));
             } else {
@@ -142,7 +150,7 @@ public class ResilientChannel {
         return later;
     }
 
-    private CompletableFuture<ProviderReceipt> guardedCall(OutgoingMessage message) {
+    private CompletableFuture<ProviderReceipt> guardedCall(OutgoingMessage message, int attempt) {
         if (!bulkhead.tryAcquirePermission()) {
             circuitBreaker.releasePermission();
             return CompletableFuture.failedFuture(BulkheadFullException.createBulkheadFullException(bulkhead));
@@ -163,6 +171,7 @@ public class ResilientChannel {
                     } else {
                         circuitBreaker.onError(elapsed, TimeUnit.NANOSECONDS, asProviderFailure(unwrap(error)));
                     }
+                    logCall(message, attempt, elapsed, receipt, error);
                 })
                 .handle((receipt, error) -> {
                     if (error != null) {
@@ -170,6 +179,38 @@ public class ResilientChannel {
                     }
                     return receipt;
                 });
+    }
+
+    /**
+     * One INFO line per provider call, under the correlation id of the HTTP request behind the notification, so
+     * {@code grep <correlation-id>} over the services' logs leads from the command to the provider call. Logger
+     * {@value #PROVIDER_CALLS_LOGGER}: set it to WARN to silence these lines.
+     */
+    private void logCall(OutgoingMessage message, int attempt, long elapsedNanos, ProviderReceipt receipt,
+                         Throwable error) {
+        if (!providerCalls.isInfoEnabled()) {
+            return;
+        }
+        String previous = MDC.get(CorrelationIdLogContext.MDC_KEY);
+        if (message.correlationId() != null) {
+            MDC.put(CorrelationIdLogContext.MDC_KEY, message.correlationId());
+        }
+        try {
+            long millis = TimeUnit.NANOSECONDS.toMillis(elapsedNanos);
+            if (error == null) {
+                providerCalls.info("{} provider call {} of delivery {}: accepted in {} ms ({})", channel, attempt,
+                        message.idempotencyKey(), millis, receipt == null ? null : receipt.providerMessageId());
+            } else {
+                providerCalls.info("{} provider call {} of delivery {}: failed in {} ms ({})", channel, attempt,
+                        message.idempotencyKey(), millis, describe(asProviderFailure(unwrap(error))));
+            }
+        } finally {
+            if (previous == null) {
+                MDC.remove(CorrelationIdLogContext.MDC_KEY);
+            } else {
+                MDC.put(CorrelationIdLogContext.MDC_KEY, previous);
+            }
+        }
     }
 
     private static Throwable asProviderFailure(Throwable error) {

@@ -1,5 +1,6 @@
 package com.leaveledger.notification.it;
 
+import com.leaveledger.support.testing.Scrape;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -21,6 +22,7 @@ class CompensationIT extends NotificationSagaIT {
         String manager = id("mia"), employee = id("eli"), request = id("req");
         register(manager, null);
         register(employee, manager);
+        Scrape before = metrics();
         PROVIDER.stubFor(post(urlEqualTo("/sms")).atPriority(1).withRequestBody(containing(phone(employee)))
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"not a mobile number\"}")));
         requested(request, employee, manager);
@@ -40,6 +42,13 @@ class CompensationIT extends NotificationSagaIT {
         assertThat(deliveryEvents("NotificationFailedEvent", request)).isEqualTo(1);
         assertThat(storedEvents("NotificationFailedEvent", request)).isEqualTo(1);
         assertThat(deliveryEvents("NotificationFellBackEvent", request)).isEqualTo(1);
+        await().atMost(patience()).untilAsserted(() -> {
+            Scrape after = metrics();
+            assertThat(delta(before, after, "ledger_notifications_deliveries_total", "channel", "SMS",
+                    "outcome", "failed")).isEqualTo(1.0);
+            assertThat(delta(before, after, "ledger_notifications_deliveries_total", "channel", "SMS",
+                    "outcome", "fallen-back")).isEqualTo(1.0);
+        });
     }
 
     @Test
@@ -47,6 +56,7 @@ class CompensationIT extends NotificationSagaIT {
         String manager = id("mia"), employee = id("eli"), request = id("req");
         register(manager, null);
         register(employee, manager);
+        Scrape before = metrics();
         PROVIDER.stubFor(post(urlEqualTo("/push")).atPriority(1).withRequestBody(containing("push-" + manager))
                 .willReturn(aResponse().withStatus(503)));
 
@@ -59,6 +69,19 @@ class CompensationIT extends NotificationSagaIT {
         assertThat(pushTo("push-" + manager)).hasSize(4);
         assertThat(jdbc.queryForObject("select attempts from delivery where source_event_id = ? and channel = 'PUSH'",
                 Integer.class, requestedId)).isEqualTo(4);
+        // 4 attempts: 3 retries; one call that failed after retrying (Resilience4j's own count); one fallback
+        await().atMost(patience()).untilAsserted(() -> {
+            Scrape after = metrics();
+            assertThat(delta(before, after, "ledger_notifications_retries_total", "channel", "PUSH")).isEqualTo(3.0);
+            assertThat(delta(before, after, "resilience4j_retry_calls_total", "name", "push",
+                    "kind", "failed_with_retry")).isEqualTo(1.0);
+            assertThat(delta(before, after, "ledger_notifications_deliveries_total", "channel", "PUSH",
+                    "outcome", "fallen-back")).isEqualTo(1.0);
+        });
+    }
+
+    private static double delta(Scrape before, Scrape after, String name, String... labels) {
+        return after.value(name, labels) - before.value(name, labels);
     }
 
     @Test
@@ -73,6 +96,8 @@ class CompensationIT extends NotificationSagaIT {
         await().atMost(patience()).untilAsserted(() -> {
             assertThat(smsTo(phone(employee))).isNotEmpty();
             assertThat(status(approvedId, Channel.EMAIL, employee)).isEqualTo("SENT");
+            // on a busy machine the push may still be on its way; then it would be cancelled too
+            assertThat(status(approvedId, Channel.PUSH, employee)).isEqualTo("SENT");
         });
 
         cancelled(request, employee, LeaveRequestStatus.APPROVED, 2);

@@ -31,6 +31,7 @@ class DeadLetterIT extends NotificationSagaIT {
         register(manager, null);
         register(employee, manager, "broken@@example.com", phone(employee), "push-" + employee,
                 EnumSet.allOf(Channel.class));
+        double openBefore = openDeadLetters();
         requested(request, employee, manager);
         String rejectedId = rejected(request, employee, manager);
         String deliveryId = DeliveryIds.of(rejectedId, Channel.EMAIL, employee).toString();
@@ -56,6 +57,8 @@ class DeadLetterIT extends NotificationSagaIT {
         assertThat(metrics).containsPattern("ledger_notifications_dead_letters_total\\{[^}]*channel=\"EMAIL\"[^}]*"
                 + "kind=\"DELIVERY\"[^}]*} [1-9]");
         assertThat(metrics).contains("ledger_notifications_dead_letters_open");
+        // the gauge counts the open (unresolved) dead letters in the table
+        await().atMost(patience()).untilAsserted(() -> assertThat(openDeadLetters()).isEqualTo(openBefore + 1));
 
         // Engineers only.
         assertThat(call(HttpMethod.POST, "/admin/dead-letters/" + deadLetterId + "/retry", token(employee, "EMPLOYEE"))
@@ -88,6 +91,11 @@ class DeadLetterIT extends NotificationSagaIT {
         assertThat(call(HttpMethod.DELETE, "/admin/dead-letters/" + java.util.UUID.randomUUID(), engineer)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(openDeadLetterOf(deliveryId, engineer)).isNull();
+        await().atMost(patience()).untilAsserted(() -> assertThat(openDeadLetters()).isEqualTo(openBefore));
+    }
+
+    private double openDeadLetters() {
+        return metrics().value("ledger_notifications_dead_letters_open", "application", "notification-saga");
     }
 
     @Test

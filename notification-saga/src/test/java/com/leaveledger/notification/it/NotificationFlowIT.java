@@ -1,5 +1,6 @@
 package com.leaveledger.notification.it;
 
+import com.leaveledger.support.testing.Scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,18 +15,23 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** A request and its approval reach every channel of their recipients, traced and visible in the status API. */
+@ExtendWith(OutputCaptureExtension.class)
 class NotificationFlowIT extends NotificationSagaIT {
 
     @Test
-    void requestReachesTheManagerAndApprovalTheEmployeeOnEveryChannel() {
+    void requestReachesTheManagerAndApprovalTheEmployeeOnEveryChannel(CapturedOutput output) {
         String manager = id("mia"), employee = id("eli"), request = id("req");
         register(manager, null);
         register(employee, manager);
+        Scrape before = metrics();
 
         String requestedId = requested(request, employee, manager);
         await().atMost(patience()).untilAsserted(() -> {
@@ -40,6 +46,9 @@ class NotificationFlowIT extends NotificationSagaIT {
         LoggedRequest push = pushTo("push-" + manager).get(0);
         assertThat(push.getHeader("Idempotency-Key"))
                 .isEqualTo(DeliveryIds.of(requestedId, Channel.PUSH, manager).toString());
+        // every provider hears the correlation id of the HTTP request behind the event
+        assertThat(push.getHeader("X-Correlation-Id")).isEqualTo("corr-" + requestedId);
+        assertThat(header(requestMail, SmtpEmailSender.CORRELATION_HEADER)).isEqualTo("corr-" + requestedId);
 
         String approvedId = approved(request, employee, manager);
         await().atMost(patience()).untilAsserted(() -> {
@@ -51,6 +60,7 @@ class NotificationFlowIT extends NotificationSagaIT {
         assertThat(body(smsTo(phone(employee)).get(0))).contains("was approved: enjoy");
         assertThat(smsTo(phone(employee)).get(0).getHeader("Idempotency-Key"))
                 .isEqualTo(DeliveryIds.of(approvedId, Channel.SMS, employee).toString());
+        assertThat(smsTo(phone(employee)).get(0).getHeader("X-Correlation-Id")).isEqualTo("corr-" + approvedId);
 
         await().atMost(patience()).untilAsserted(() -> {
             assertThat(status(approvedId, Channel.SMS, employee)).isEqualTo("SENT");
@@ -70,6 +80,29 @@ class NotificationFlowIT extends NotificationSagaIT {
         await().atMost(patience()).untilAsserted(() ->
                 assertThat(deliveryEvents("NotificationSentEvent", request)).isEqualTo(7));
         assertThat(deliveryEvents("NotificationRequestedEvent", request)).isEqualTo(5);
+
+        // one log line per provider call, under the correlation id: grep follows the request to the provider
+        String smsDelivery = DeliveryIds.of(approvedId, Channel.SMS, employee).toString();
+        await().atMost(patience()).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("[corr-" + approvedId + "]"))
+                .filter(line -> line.contains("SMS provider call 1 of delivery " + smsDelivery + ": accepted")))
+                .hasSize(1));
+
+        // counted per channel and outcome; every provider's circuit breaker is there, closed
+        Scrape after = metrics();
+        for (String channel : List.of("EMAIL", "SMS", "PUSH")) {
+            int expected = channel.equals("SMS") ? 1 : 2;
+            assertThat(after.value("ledger_notifications_deliveries_total", "channel", channel, "outcome", "sent")
+                    - before.value("ledger_notifications_deliveries_total", "channel", channel, "outcome", "sent"))
+                    .as("sent by " + channel).isGreaterThanOrEqualTo(expected);
+        }
+        for (String provider : List.of("email", "sms", "push")) {
+            assertThat(after.matching("resilience4j_circuitbreaker_state", "name", provider, "state", "closed"))
+                    .singleElement().satisfies(series -> {
+                        assertThat(series.value()).isEqualTo(1.0);
+                        assertThat(series.labels()).containsEntry("application", "notification-saga");
+                    });
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.leaveledger.notification.it;
 
+import com.leaveledger.support.testing.Scrape;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -342,6 +343,15 @@ public abstract class NotificationSagaIT {
             headers.setBearerAuth(token);
         }
         return http.exchange(path, method, new HttpEntity<>(headers), JsonNode.class);
+    }
+
+    /** What {@code /actuator/prometheus} shows right now. */
+    protected Scrape metrics() {
+        ResponseEntity<String> answer = http.getForEntity("/actuator/prometheus", String.class);
+        if (answer.getStatusCode().value() != 200) {
+            throw new IllegalStateException("/actuator/prometheus answered " + answer.getStatusCode());
+        }
+        return new Scrape(answer.getBody());
     }
 
     protected static Duration patience() {

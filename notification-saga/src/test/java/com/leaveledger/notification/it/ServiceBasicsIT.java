@@ -3,6 +3,12 @@ package com.leaveledger.notification.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leaveledger.notification.directory.EmployeeDirectoryProjection;
+import com.leaveledger.notification.saga.LeaveEventInbox;
+import com.leaveledger.notification.saga.LeaveNotificationSaga;
+import com.leaveledger.support.logging.CorrelationIdLogContext;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -30,6 +36,16 @@ class ServiceBasicsIT extends NotificationSagaIT {
         assertThat(docs.getBody().path("info").path("title").asText()).isEqualTo("Leave Ledger notification saga");
         assertThat(docs.getBody().path("paths").has("/api/notifications")).isTrue();
         assertThat(docs.getBody().path("paths").has("/admin/dead-letters/{id}/retry")).isTrue();
+    }
+
+    @Test
+    void everyProcessorPutsTheEventsCorrelationIdIntoTheLogContext(
+            @org.springframework.beans.factory.annotation.Autowired EventProcessingConfiguration processing) {
+        for (String processor : List.of(LeaveEventInbox.PROCESSING_GROUP, EmployeeDirectoryProjection.PROCESSING_GROUP,
+                LeaveNotificationSaga.PROCESSING_GROUP)) {
+            assertThat(processing.interceptorsFor(processor)).as(processor)
+                    .hasAtLeastOneElementOfType(CorrelationIdLogContext.class);
+        }
     }
 
     @Test

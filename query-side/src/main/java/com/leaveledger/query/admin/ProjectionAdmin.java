@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /** What engineers see of each projection: processor state, position and lag on the topic, dead letters, replay. */
 public class ProjectionAdmin {
@@ -25,16 +26,18 @@ public class ProjectionAdmin {
     private final ReplayCoordinator replays;
     private final VisibilityLag visibility;
     private final JdbcTemplate jdbc;
+    private final String instanceId;
 
     public ProjectionAdmin(ProjectionCatalog catalog, EventProcessingConfiguration processing,
                            ProcessorPositions positions, ReplayCoordinator replays, VisibilityLag visibility,
-                           JdbcTemplate jdbc) {
+                           JdbcTemplate jdbc, String instanceId) {
         this.catalog = catalog;
         this.processing = processing;
         this.positions = positions;
         this.replays = replays;
         this.visibility = visibility;
         this.jdbc = jdbc;
+        this.instanceId = instanceId;
     }
 
     public List<ProjectionStatus> all() {
@@ -61,10 +64,14 @@ public class ProjectionAdmin {
         Long deadLetters = jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = ?",
                 Long.class, projection.name());
         long topicEvents = ends.values().stream().mapToLong(Long::longValue).sum();
+        Map<Integer, String> owners = new TreeMap<>();
+        jdbc.query("select segment, owner from token_entry where processor_name = ?",
+                (RowCallbackHandler) row -> owners.put(row.getInt("segment"), row.getString("owner")),
+                projection.name());
         VisibilityLag.Snapshot lag = visibility.snapshot(projection.name());
         VisibilityLag.Snapshot ownLag = visibility.fromPublished(projection.name());
         return new ProjectionStatus(projection.name(), projection.tables(), state, position.segments().size(),
-                claimedHere, position.consumed(), topicEvents, position.lag(ends), new TreeMap<>(position.offsets()),
+                claimedHere, instanceId, owners, position.consumed(), topicEvents, position.lag(ends), new TreeMap<>(position.offsets()),
                 deadLetters == null ? 0 : deadLetters,
                 new VisibilityView(lag.count(), lag.p50Ms(), lag.p99Ms(), lag.maxMs(), ownLag.p50Ms(), ownLag.p99Ms(),
                         ownLag.maxMs(), lag.since()),
@@ -72,11 +79,14 @@ public class ProjectionAdmin {
     }
 
     /**
-     * A projection's processor: {@code eventsHandled} records of the topic passed by every segment,
-     * {@code lag} records not yet passed, {@code offsets} the last offset passed per partition.
+     * A projection's processor: {@code segmentsClaimedHere} by this {@code instance}, the {@code owners} of its
+     * segments (instance ids from {@code token_entry}, null when unclaimed), {@code eventsHandled} records of the
+     * topic passed by every segment, {@code lag} records not yet passed, {@code offsets} the last offset passed per
+     * partition.
      */
     public record ProjectionStatus(String name, List<String> tables, String state, int segments,
-                                   int segmentsClaimedHere, long eventsHandled, long topicEvents, long lag,
+                                   int segmentsClaimedHere, String instance, Map<Integer, String> owners,
+                                   long eventsHandled, long topicEvents, long lag,
                                    Map<Integer, Long> offsets, long deadLetters, VisibilityView visibilityLag,
                                    ReplayView replay) {
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -61,6 +62,7 @@ public class ReplayCoordinator implements SmartLifecycle {
     private final Duration monitorInterval;
     private final Duration switchTimeout;
     private final long switchLag;
+    private final String instanceId;
 
     private final Map<String, ReplayProcessor> running = new ConcurrentHashMap<>();
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
@@ -72,7 +74,7 @@ public class ReplayCoordinator implements SmartLifecycle {
                              ShadowTables shadows, ProcessorPositions positions,
                              EventProcessingConfiguration processing, TransactionTemplate transactions,
                              JdbcTemplate jdbc, Clock clock, Duration monitorInterval, Duration switchTimeout,
-                             long switchLag) {
+                             long switchLag, String instanceId) {
         this.catalog = catalog;
         this.factory = factory;
         this.store = store;
@@ -85,6 +87,7 @@ public class ReplayCoordinator implements SmartLifecycle {
         this.monitorInterval = monitorInterval;
         this.switchTimeout = switchTimeout;
         this.switchLag = switchLag;
+        this.instanceId = instanceId;
     }
 
     /** Begins rebuilding a projection. */
@@ -161,7 +164,10 @@ public class ReplayCoordinator implements SmartLifecycle {
         Map<Integer, Long> ends = positions.endOffsets();
         Position rebuilt = positions.position(projection.replayProcessorName(), local(name));
         sample(name, rebuilt.consumed());
-        if (rebuilt.exists() && rebuilt.lag(ends) <= switchLag) {
+        // With several instances every one runs the rebuild's processor, but one claims its segment 0: that one
+        // switches, so the live processors are never stopped and swapped by two instances at once (ADR 0030).
+        boolean rebuildsHere = local(name).map(p -> p.processingStatus().containsKey(0)).orElse(false);
+        if (rebuilt.exists() && rebuilt.lag(ends) <= switchLag && rebuildsHere) {
             switchOver(projection);
         }
     }
@@ -214,8 +220,12 @@ public class ReplayCoordinator implements SmartLifecycle {
                 }
                 shadows.swapIn(projection.tables());
                 jdbc.update("delete from token_entry where processor_name = ?", name);
-                jdbc.update("update token_entry set processor_name = ?, owner = null where processor_name = ?",
-                        name, replayName);
+                // Claimed for this instance, not left unclaimed: a live processor of another instance that still
+                // streams from its old position must fail its next token update (and re-read the moved token)
+                // rather than claim the row and overwrite the rebuilt position (ADR 0030).
+                jdbc.update("update token_entry set processor_name = ?, owner = ?, timestamp = ? "
+                        + "where processor_name = ?", name, instanceId, DateTimeUtils.formatInstant(clock.instant()),
+                        replayName);
                 jdbc.update("delete from dead_letter_entry where processing_group = ?", name);
                 jdbc.update("update dead_letter_entry set processing_group = ? where processing_group = ?",
                         name, replayName);

@@ -1,5 +1,6 @@
 package com.leaveledger.query.it;
 
+import com.leaveledger.support.testing.Scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,12 +51,29 @@ class ConsumptionIT extends QuerySideIT {
         List<DomainEventMessage<?>> sent = ledger.published();
         sent.subList(sent.size() - 6, sent.size()).forEach(ledger::republish);
         ledger.republish(sent.get(0));
+        // the metrics show each stopped projection falling behind
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Scrape metrics = metrics();
+            for (String projection : ALL) {
+                assertThat(metrics.value("ledger_projection_lag_events", "projection", projection))
+                        .as("lag of " + projection).isGreaterThanOrEqualTo(13.0);
+                assertThat(metrics.value("ledger_projection_running", "projection", projection)).isZero();
+            }
+        });
 
         for (String projection : ALL) {
             processor(projection).start();
         }
         awaitCaughtUp(ALL);
         assertReadModelsMatchLedger(manager, team);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Scrape metrics = metrics();
+            for (String projection : ALL) {
+                assertThat(metrics.value("ledger_projection_lag_events", "projection", projection))
+                        .as("lag of " + projection).isZero();
+                assertThat(metrics.value("ledger_projection_running", "projection", projection)).isEqualTo(1.0);
+            }
+        });
 
         // the position is lost: every event of the topic is delivered again; nothing is applied twice
         processor("balances").shutDown();

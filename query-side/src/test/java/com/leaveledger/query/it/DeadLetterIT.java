@@ -1,5 +1,6 @@
 package com.leaveledger.query.it;
 
+import com.leaveledger.support.testing.Scrape;
 import static com.leaveledger.query.it.QueryApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +31,7 @@ class DeadLetterIT extends QuerySideIT {
         ledger.register(poisoned, null);
         ledger.register(healthy, null);
         awaitCaughtUp(ALL);
+        double deadLettersBefore = balanceDeadLetters();
         // the cause: the database refuses this employee's balance rows (as a too-narrow column or a new constraint would)
         jdbc.execute("create or replace function query_side.test_refuse() returns trigger language plpgsql as $$ "
                 + "begin raise exception 'refused by the test trigger for %', new.employee_id; end $$");
@@ -61,6 +63,8 @@ class DeadLetterIT extends QuerySideIT {
             assertThat(mine.get(1).path("payload").path("accountId").asText()).isEqualTo(poisoned + ":SICK:2033");
             assertThat(get("/admin/projections/balances", engineer()).getBody().path("deadLetters").asLong())
                     .isGreaterThanOrEqualTo(2);
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(balanceDeadLetters()).isEqualTo(deadLettersBefore + 2));
 
             // retrying before the cause is fixed changes nothing
             post("/admin/projections/balances/dead-letters/retry", engineer());
@@ -76,6 +80,7 @@ class DeadLetterIT extends QuerySideIT {
         assertThat(items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), poisoned)).isEmpty();
         assertThat(balance(poisoned + ":ANNUAL:2033")).isEqualByComparingTo("10.0");
         assertThat(balance(poisoned + ":SICK:2033")).isEqualByComparingTo("5.0");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(balanceDeadLetters()).isEqualTo(deadLettersBefore));
 
         // the employee's next events flow again
         ledger.grant(poisoned, LeaveType.ANNUAL, 2033, "1.0");
@@ -107,6 +112,14 @@ class DeadLetterIT extends QuerySideIT {
         assertProblem(get("/admin/projections/nothing/dead-letters", engineer()), 404, "projection-not-found");
         assertProblem(get("/admin/projections/balances/dead-letters", token(id("c"), "COMPLIANCE")), 403,
                 "missing-role");
+    }
+
+    /** The dead-letter gauge of the balances projection in /actuator/prometheus. */
+    private double balanceDeadLetters() {
+        List<Scrape.Series> series = metrics().matching("ledger_projection_dead_letters", "projection", "balances");
+        assertThat(series).singleElement().satisfies(s ->
+                assertThat(s.labels()).containsEntry("application", "query-side"));
+        return series.get(0).value();
     }
 
     private BigDecimal balance(String account) {

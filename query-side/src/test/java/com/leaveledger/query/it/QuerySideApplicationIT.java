@@ -3,6 +3,7 @@ package com.leaveledger.query.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leaveledger.support.logging.CorrelationIdLogContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,6 +30,14 @@ class QuerySideApplicationIT extends QuerySideIT {
         assertThat(docs.getBody().path("info").path("title").asText()).isEqualTo("Leave Ledger query side");
         assertThat(docs.getBody().path("paths").has("/api/audit/export")).isTrue();
         assertThat(docs.getBody().path("paths").has("/admin/projections/{name}/replay")).isTrue();
+    }
+
+    @Test
+    void everyProjectionPutsTheEventsCorrelationIdIntoTheLogContext() {
+        for (String projection : ALL) {
+            assertThat(processing.interceptorsFor(projection)).as(projection)
+                    .hasAtLeastOneElementOfType(CorrelationIdLogContext.class);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.leaveledger.query.it;
 
+import com.leaveledger.support.testing.Scrape;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -49,9 +51,12 @@ import org.springframework.test.context.ActiveProfiles;
         "axon.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.flyway.clean-disabled=false",
         "ledger.projections.careful-window=20s",
-        "ledger.replay.monitor-interval=200ms"
+        "ledger.replay.monitor-interval=200ms",
+        "ledger.projections.metrics-interval=200ms"
 })
 @EmbeddedKafka(kraft = true, count = 1, partitions = 12, topics = {Topics.EVENTS})
+// /actuator/prometheus: Spring Boot leaves metrics export off in tests unless asked
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles({"dev", "it"})
 @Import(QuerySideIT.FreshSchema.class)
 public abstract class QuerySideIT {
@@ -122,6 +127,13 @@ public abstract class QuerySideIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    /** What {@code /actuator/prometheus} shows right now. */
+    protected Scrape metrics() {
+        ResponseEntity<String> answer = http.getForEntity("/actuator/prometheus", String.class);
+        org.assertj.core.api.Assertions.assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        return new Scrape(answer.getBody());
     }
 
     protected StreamingEventProcessor processor(String name) {

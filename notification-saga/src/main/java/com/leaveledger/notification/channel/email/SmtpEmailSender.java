@@ -4,6 +4,7 @@ import com.leaveledger.notification.channel.ChannelSender;
 import com.leaveledger.notification.channel.OutgoingMessage;
 import com.leaveledger.notification.channel.ProviderException;
 import com.leaveledger.notification.channel.ProviderReceipt;
+import com.leaveledger.support.web.CorrelationIdFilter;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
@@ -22,11 +23,13 @@ import org.springframework.mail.javamail.JavaMailSender;
  * Email over SMTP (Jakarta Mail). SMTP is a blocking protocol, so sends run on a bounded executor: its threads cap
  * the SMTP connections, its queue the backlog (a full queue is a retryable refusal). The delivery id is the
  * {@code Message-ID} ({@code <id@leave-ledger>}) and the {@code X-Idempotency-Key} header, so a resent message is
- * recognisable as the same message downstream.
+ * recognisable as the same message downstream; {@code X-Correlation-Id} names the HTTP request behind it.
  */
 public class SmtpEmailSender implements ChannelSender {
 
     public static final String IDEMPOTENCY_HEADER = "X-Idempotency-Key";
+    /** The correlation id of the HTTP request behind the notification, as for the HTTP providers. */
+    public static final String CORRELATION_HEADER = CorrelationIdFilter.HEADER;
     public static final String MESSAGE_ID_DOMAIN = "leave-ledger";
 
     private final JavaMailSender mail;
@@ -66,6 +69,9 @@ public class SmtpEmailSender implements ChannelSender {
             mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
             mime.setText(message.body(), StandardCharsets.UTF_8.name());
             mime.setHeader(IDEMPOTENCY_HEADER, message.idempotencyKey());
+            if (message.correlationId() != null) {
+                mime.setHeader(CORRELATION_HEADER, message.correlationId());
+            }
             mail.send(mime);
             return new ProviderReceipt(messageId);
         } catch (AddressException e) {

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Push over an HTTP provider: {@code POST <url>} with {@code {"token", "title", "body", "data"}} and the delivery
- * id as {@code Idempotency-Key}.
+ * id as {@code Idempotency-Key}, the correlation id as {@code X-Correlation-Id}.
  */
 public class HttpPushSender implements ChannelSender {
 
@@ -24,7 +24,7 @@ public class HttpPushSender implements ChannelSender {
 
     @Override
     public CompletableFuture<ProviderReceipt> send(OutgoingMessage message) {
-        return http.post(url, message.idempotencyKey(), Map.of(
+        return http.post(url, message.idempotencyKey(), message.correlationId(), Map.of(
                 "token", message.address(),
                 "title", message.subject(),
                 "body", message.body(),

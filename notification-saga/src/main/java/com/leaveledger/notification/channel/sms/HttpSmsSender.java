@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * SMS over an HTTP provider: {@code POST <url>} with {@code {"to", "text", "reference"}} and the delivery id as
- * {@code Idempotency-Key}.
+ * {@code Idempotency-Key}, the correlation id as {@code X-Correlation-Id}.
  */
 public class HttpSmsSender implements ChannelSender {
 
@@ -24,7 +24,7 @@ public class HttpSmsSender implements ChannelSender {
 
     @Override
     public CompletableFuture<ProviderReceipt> send(OutgoingMessage message) {
-        return http.post(url, message.idempotencyKey(), Map.of(
+        return http.post(url, message.idempotencyKey(), message.correlationId(), Map.of(
                 "to", message.address(),
                 "text", message.body(),
                 "reference", message.idempotencyKey()));

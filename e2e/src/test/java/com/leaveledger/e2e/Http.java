@@ -1,0 +1,102 @@
+package com.leaveledger.e2e;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/** HTTP + JSON against the services, as any client would: bearer JWTs signed with the dev profile's secret. */
+final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {
+    }
+
+    /** An answer: status, JSON body (missing node if none) and headers. */
+    record Answer(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    /** A dev token: {@code sub} = subject, {@code roles}; HS256 with the secret the services were started with. */
+    static String token(String subject, String... roles) {
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", List.of(roles))
+                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(LedgerSystem.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Answer get(ServiceProcess service, String path, String token) {
+        return send(request(service, path, token).GET());
+    }
+
+    static Answer delete(ServiceProcess service, String path, String token) {
+        return send(request(service, path, token).DELETE());
+    }
+
+    /** POST with a JSON body; {@code headers} are name, value pairs. */
+    static Answer post(ServiceProcess service, String path, String token, Object body, String... headers) {
+        HttpRequest.Builder request = request(service, path, token).header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static HttpRequest.Builder request(ServiceProcess service, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body() == null || response.body().isBlank() ? MissingNode.getInstance()
+                    : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body, response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,394 @@
+package com.leaveledger.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.leaveledger.e2e.Ledger.Person;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole system, one instance of each service, each its own process, driven over HTTP: a leave request from
+ * command to read models, audit trail and delivered notifications and back (cancellation); a retraction; a
+ * projection replay under query load; a dead-lettered notification retried by an engineer.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LeaveLedgerE2eIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static LedgerSystem system;
+    private static ServiceProcess commands;
+    private static ServiceProcess query;
+    private static ServiceProcess notifications;
+    private static Ledger ledger;
+
+    @BeforeAll
+    static void startTheSystem() {
+        system = LedgerSystem.start();
+        commands = system.startCommandSide("command-side");
+        query = system.startQuerySide("query-side");
+        notifications = system.startNotificationSaga("notification-saga");
+        LedgerSystem.awaitUp(commands, query, notifications);
+        ledger = new Ledger(commands);
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @AfterEach
+    void providersBackToNormal() {
+        system.acceptAllProviderCalls();
+    }
+
+    @Test
+    @Order(1)
+    void aLeaveRequestFlowsFromCommandToReadModelsAuditAndNotificationsAndBackOnCancel() {
+        Person manager = Person.manager("mia");
+        Person employee = Person.reportingTo("eli", manager);
+        ledger.register(manager);
+        ledger.register(employee);
+        ledger.grant(employee, 2031, 25);
+        await("entitlement projected").atMost(PATIENCE).until(
+                () -> Ledger.annualBalance(query, employee, 2031), "25.0/0.0/0.0/25.0"::equals);
+
+        String request = ledger.submit(employee, "2031-03-03", "2031-03-07", "e2e-submit");
+
+        await("submitted request projected").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(Ledger.status(query, employee, request)).isEqualTo("SUBMITTED");
+            assertThat(Ledger.annualBalance(query, employee, 2031)).isEqualTo("25.0/0.0/5.0/20.0");
+            Http.Answer pending = Http.get(query, "/api/managers/" + manager.id() + "/pending-approvals",
+                    manager.token());
+            assertThat(pending.body().path("items").findValuesAsText("leaveRequestId")).containsExactly(request);
+        });
+        assertThat(Ledger.leaveRequest(query, employee, request).path("workingDays").asText()).isEqualTo("5.0");
+        await("manager told of the request").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(system.mailSubjectsTo(manager.email())).containsExactly("Name of " + employee.id()
+                    + " asks for leave");
+            assertThat(system.pushTo(manager.pushToken())).hasSize(1);
+        });
+
+        ledger.approve(manager, request, "e2e-approve");
+
+        await("approval projected").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(Ledger.status(query, employee, request)).isEqualTo("APPROVED");
+            assertThat(Ledger.annualBalance(query, employee, 2031)).isEqualTo("25.0/5.0/0.0/20.0");
+        });
+        await("employee told of the approval on every channel").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(system.mailSubjectsTo(employee.email())).containsExactly("Your leave was approved");
+            assertThat(system.smsTo(employee.phone())).hasSize(1);
+            assertThat(system.pushTo(employee.pushToken())).hasSize(1);
+            assertThat(Ledger.deliveries(notifications, request)).containsExactly(
+                    "LEAVE_APPROVED " + employee.id() + " AUDIT SENT",
+                    "LEAVE_APPROVED " + employee.id() + " EMAIL SENT",
+                    "LEAVE_APPROVED " + employee.id() + " PUSH SENT",
+                    "LEAVE_APPROVED " + employee.id() + " SMS SENT",
+                    "LEAVE_REQUESTED " + manager.id() + " AUDIT SENT",
+                    "LEAVE_REQUESTED " + manager.id() + " EMAIL SENT",
+                    "LEAVE_REQUESTED " + manager.id() + " PUSH SENT");
+        });
+        // The providers got the delivery id as idempotency key; the email carries it too.
+        LoggedRequest sms = system.smsTo(employee.phone()).get(0);
+        assertThat(sms.getHeader("Idempotency-Key"))
+                .isEqualTo(Ledger.deliveryId(notifications, request, "LEAVE_APPROVED", employee, "SMS"));
+        assertThat(LedgerSystem.header(system.mailsTo(employee.email()).get(0), "X-Idempotency-Key"))
+                .isEqualTo(Ledger.deliveryId(notifications, request, "LEAVE_APPROVED", employee, "EMAIL"));
+
+        // The audit trail: every event of the request with its actor and the correlation id of its HTTP request.
+        List<String> approvedTimeline = List.of(
+                "LeaveRequestedEvent " + employee.id() + " e2e-submit",
+                "DaysReservedEvent " + employee.id() + " e2e-submit",
+                "LeaveApprovedEvent " + manager.id() + " e2e-approve",
+                "DaysDeductedEvent " + manager.id() + " e2e-approve");
+        await("audit trail").atMost(PATIENCE).until(() -> Ledger.auditTimeline(query, request),
+                approvedTimeline::equals);
+
+        ledger.cancel(employee, request, "e2e-cancel");
+
+        await("cancellation projected, days restored").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(Ledger.status(query, employee, request)).isEqualTo("CANCELLED");
+            assertThat(Ledger.annualBalance(query, employee, 2031)).isEqualTo("25.0/0.0/0.0/25.0");
+        });
+        await("both told of the cancellation").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(system.mailSubjectsTo(employee.email()))
+                    .containsExactly("Your leave was approved", "Your leave was cancelled");
+            assertThat(system.mailSubjectsTo(manager.email())).containsExactly(
+                    "Name of " + employee.id() + " asks for leave",
+                    "Name of " + employee.id() + "'s approved leave was cancelled");
+            assertThat(Ledger.deliveries(notifications, request)).contains(
+                    "LEAVE_CANCELLED " + employee.id() + " EMAIL SENT",
+                    "LEAVE_CANCELLED " + employee.id() + " PUSH SENT",
+                    "LEAVE_CANCELLED " + manager.id() + " EMAIL SENT",
+                    "LEAVE_CANCELLED " + manager.id() + " PUSH SENT");
+        });
+        List<String> fullTimeline = new ArrayList<>(approvedTimeline);
+        fullTimeline.addAll(List.of("LeaveCancelledEvent " + employee.id() + " e2e-cancel",
+                "DaysRestoredEvent " + employee.id() + " e2e-cancel"));
+        await("audit trail with the cancellation").atMost(PATIENCE).until(
+                () -> Ledger.auditTimeline(query, request), fullTimeline::equals);
+
+        // Exactly once per delivery: nothing more arrived than the notices above.
+        assertThat(system.smsTo(employee.phone())).hasSize(1);
+        assertThat(system.pushTo(employee.pushToken())).hasSize(2);
+        assertThat(system.pushTo(manager.pushToken())).hasSize(2);
+
+        // "What did the ledger say at T": as of the deduction, the five days were taken.
+        String deductedAt = eventTime(request, "DaysDeductedEvent");
+        JsonNode asOf = Http.get(query, "/api/audit/employees/" + employee.id() + "/balances?asOf=" + deductedAt,
+                Ledger.COMPLIANCE).body();
+        assertThat(asOf.path("balances").get(0).path("deducted").asText()).isEqualTo("5.0");
+        assertThat(asOf.path("balances").get(0).path("available").asText()).isEqualTo("20.0");
+    }
+
+    @Test
+    @Order(2)
+    void cancellingApprovedLeaveWhileItsApprovalNoticesArePendingRetractsTheApproval() {
+        Person manager = Person.manager("max");
+        Person employee = Person.reportingTo("ria", manager);
+        ledger.register(manager);
+        ledger.register(employee);
+        ledger.grant(employee, 2031, 25);
+        // The SMS provider takes 8 s for this employee: the approval's SMS is still pending when the cancel comes.
+        system.providers().stubFor(post(urlEqualTo("/sms")).atPriority(1)
+                .withRequestBody(containing("\"" + employee.phone() + "\""))
+                .willReturn(aResponse().withStatus(202).withFixedDelay(8_000)
+                        .withHeader("Content-Type", "application/json").withBody("{\"id\":\"slow\"}")));
+        String request = ledger.submit(employee, "2031-04-07", "2031-04-11", "e2e-retract-submit");
+        await("request projected").atMost(PATIENCE).until(() -> Ledger.status(query, employee, request),
+                "SUBMITTED"::equals);
+
+        ledger.approve(manager, request, "e2e-retract-approve");
+        ledger.cancel(employee, request, "e2e-retract-cancel");
+
+        await("approval retracted").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(system.mailSubjectsTo(employee.email()))
+                    .contains("Disregard the approval of your leave: it was cancelled");
+            assertThat(Ledger.deliveries(notifications, request)).contains(
+                    "LEAVE_APPROVED " + employee.id() + " SMS CANCELLED",
+                    "APPROVAL_RETRACTED " + employee.id() + " EMAIL SENT",
+                    "LEAVE_CANCELLED " + manager.id() + " EMAIL SENT");
+            assertThat(Ledger.annualBalance(query, employee, 2031)).isEqualTo("25.0/0.0/0.0/25.0");
+        });
+        assertThat(Ledger.deliveries(notifications, request)).doesNotContain(
+                "LEAVE_CANCELLED " + employee.id() + " EMAIL SENT");
+    }
+
+    @Test
+    @Order(3)
+    void aProjectionReplayKeepsAnsweringQueriesAndEndsWithTheSameRows() throws Exception {
+        Person manager = Person.manager("meg");
+        Person employee = Person.reportingTo("ted", manager);
+        ledger.register(manager);
+        ledger.register(employee);
+        ledger.grant(employee, 2031, 25);
+        String approved = ledger.submit(employee, "2031-05-05", "2031-05-09", "e2e-replay-1");
+        ledger.approve(manager, approved, "e2e-replay-2");
+        String pending = ledger.submit(employee, "2031-06-02", "2031-06-04", "e2e-replay-3");
+        await("requests projected").atMost(PATIENCE).until(() -> Ledger.status(query, employee, approved) != null
+                && Ledger.status(query, employee, pending) != null
+                && Ledger.status(query, employee, approved).equals("APPROVED"));
+
+        List<Map<String, Object>> requestRows = rows("select * from query_side.leave_request order by 1");
+        List<Map<String, Object>> historyRows = rows("select * from query_side.leave_request_event order by 1");
+        JsonNode approvedBefore = Ledger.leaveRequest(query, employee, approved);
+        assertThat(requestRows).hasSizeGreaterThanOrEqualTo(4);
+
+        Http.Answer started = Http.post(query, "/admin/projections/leave-requests/replay", Ledger.ENGINEER, Map.of());
+        assertThat(started.status()).as("replay: %s", started).isEqualTo(202);
+        assertThat(started.header("Location")).isEqualTo("/admin/projections/leave-requests");
+        assertThat(started.body().path("replay").path("status").asText()).isEqualTo("REBUILDING");
+
+        List<String> answers = new ArrayList<>();
+        List<String> phases = new ArrayList<>();
+        await("replay done, queries answering throughout").atMost(PATIENCE).pollInterval(Duration.ofMillis(25))
+                .until(() -> {
+                    answers.add(Http.get(query, "/api/leave-requests/" + approved, employee.token()).status() + " "
+                            + Ledger.leaveRequest(query, employee, approved).equals(approvedBefore));
+                    answers.add(Http.get(query, "/api/employees/" + employee.id() + "/leave-requests",
+                            employee.token()).status() + " true");
+                    Http.Answer pendingApprovals = Http.get(query, "/api/managers/" + manager.id()
+                            + "/pending-approvals", manager.token());
+                    answers.add(pendingApprovals.status() + " "
+                            + pendingApprovals.body().path("items").findValuesAsText("leaveRequestId")
+                            .equals(List.of(pending)));
+                    JsonNode replay = Http.get(query, "/admin/projections/leave-requests", Ledger.ENGINEER).body()
+                            .path("replay");
+                    phases.add(replay.path("status").asText() + "/" + replay.path("phase").asText());
+                    return replay.path("status").asText().equals("DONE");
+                });
+
+        assertThat(answers).as("answers while replaying (phases seen: %s)", phases).containsOnly("200 true");
+        JsonNode projection = Http.get(query, "/admin/projections/leave-requests", Ledger.ENGINEER).body();
+        assertThat(projection.path("replay").path("eventsDone").asLong())
+                .isEqualTo(projection.path("topicEvents").asLong());
+        assertThat(projection.path("state").asText()).isEqualTo("RUNNING");
+        assertThat(rows("select * from query_side.leave_request order by 1")).isEqualTo(requestRows);
+        assertThat(rows("select * from query_side.leave_request_event order by 1")).isEqualTo(historyRows);
+
+        // The rebuilt projection goes on with new events.
+        ledger.approve(manager, pending, "e2e-replay-4");
+        await("live again after the switch").atMost(PATIENCE).until(() -> Ledger.status(query, employee, pending),
+                "APPROVED"::equals);
+    }
+
+    @Test
+    @Order(4)
+    void aNotificationThatCannotBeDeliveredIsDeadLetteredAndDeliveredWhenRetriedAfterTheProviderIsFixed() {
+        Person manager = Person.manager("mo");
+        Person employee = Person.reportingTo("dora", manager);
+        ledger.register(manager);
+        ledger.register(employee);
+        ledger.grant(employee, 2031, 25);
+        String request = ledger.submit(employee, "2031-07-07", "2031-07-11", "e2e-dlq-submit");
+        await("request notice sent").atMost(PATIENCE).until(() -> system.mailSubjectsTo(manager.email()).size() == 1);
+
+        // The SMS provider refuses this employee's number for good (400: no retry, fall back to email) and the
+        // SMTP server is down: email and the SMS's email fallback fail after their retries.
+        system.providers().stubFor(post(urlEqualTo("/sms")).atPriority(1)
+                .withRequestBody(containing("\"" + employee.phone() + "\""))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"unknown subscriber\"}")));
+        system.stopSmtp();
+        List<JsonNode> deadLetters;
+        try {
+            ledger.approve(manager, request, "e2e-dlq-approve");
+            await("dead-lettered").atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(Ledger.deliveries(notifications, request)).contains(
+                            "LEAVE_APPROVED " + employee.id() + " EMAIL DEAD_LETTERED",
+                            "LEAVE_APPROVED " + employee.id() + " EMAIL DEAD_LETTERED (fallback)",
+                            "LEAVE_APPROVED " + employee.id() + " SMS FALLEN_BACK",
+                            "LEAVE_APPROVED " + employee.id() + " PUSH SENT"));
+            deadLetters = openDeadLetters(request);
+            assertThat(deadLetters).hasSize(2).allSatisfy(letter -> {
+                assertThat(letter.path("kind").asText()).isEqualTo("DELIVERY");
+                assertThat(letter.path("channel").asText()).isEqualTo("EMAIL");
+                assertThat(letter.path("recipientId").asText()).isEqualTo(employee.id());
+                assertThat(letter.path("attempts").asInt()).isEqualTo(3);
+                assertThat(letter.path("cause").asText()).startsWith("smtp");
+            });
+            // Published to the dead-letter topic, keyed by leave request.
+            await("dead letters on the DLQ topic").atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(dlqRecords()).filteredOn(r -> request.equals(r.key())).extracting(r -> r.value())
+                            .anySatisfy(v -> assertThat(v).contains(deadLetters.get(0).path("deadLetterId").asText()))
+                            .anySatisfy(v -> assertThat(v).contains(deadLetters.get(1).path("deadLetterId").asText())));
+            assertThat(Http.post(notifications, "/admin/dead-letters/" + deadLetters.get(0).path("deadLetterId")
+                    .asText() + "/retry", employee.token(), Map.of()).status()).as("engineers only").isEqualTo(403);
+        } finally {
+            system.restartSmtp();
+        }
+
+        // The provider is fixed; an engineer retries both.
+        for (JsonNode letter : deadLetters) {
+            Http.Answer retry = Http.post(notifications, "/admin/dead-letters/" + letter.path("deadLetterId").asText()
+                    + "/retry", Ledger.ENGINEER, Map.of());
+            assertThat(retry.status()).as("retry: %s", retry).isEqualTo(202);
+        }
+
+        await("delivered after the retry").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(system.mailSubjectsTo(employee.email())).containsExactlyInAnyOrder("Your leave was approved",
+                    "Your leave was approved (we could not reach you by sms)");
+            assertThat(Ledger.deliveries(notifications, request)).contains(
+                    "LEAVE_APPROVED " + employee.id() + " EMAIL SENT",
+                    "LEAVE_APPROVED " + employee.id() + " EMAIL SENT (fallback)");
+        });
+        assertThat(openDeadLetters(request)).isEmpty();
+        for (JsonNode letter : deadLetters) {
+            JsonNode now = Http.get(notifications, "/admin/dead-letters/" + letter.path("deadLetterId").asText(),
+                    Ledger.ENGINEER).body();
+            assertThat(now.path("status").asText()).isEqualTo("RETRIED");
+            assertThat(now.path("resolvedBy").asText()).isEqualTo("engineer-e2e");
+        }
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private static List<JsonNode> openDeadLetters(String leaveRequestId) {
+        Http.Answer list = Http.get(notifications, "/admin/dead-letters?status=OPEN", Ledger.ENGINEER);
+        assertThat(list.status()).as("dead letters: %s", list).isEqualTo(200);
+        List<JsonNode> found = new ArrayList<>();
+        list.body().forEach(letter -> {
+            if (letter.path("leaveRequestId").asText().equals(leaveRequestId)) {
+                found.add(letter);
+            }
+        });
+        return found;
+    }
+
+    private static List<ConsumerRecord<String, String>> dlqRecords() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrap());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(LedgerSystem.DLQ_TOPIC).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            await("DLQ topic read").atMost(Duration.ofSeconds(10)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+            });
+        }
+        return records;
+    }
+
+    private static String eventTime(String leaveRequestId, String type) {
+        for (JsonNode event : Http.get(query, "/api/audit/leave-requests/" + leaveRequestId, Ledger.COMPLIANCE).body()
+                .path("events")) {
+            if (event.path("type").asText().equals(type)) {
+                return event.path("occurredAt").asText();
+            }
+        }
+        throw new AssertionError("no " + type + " in the audit trail of " + leaveRequestId);
+    }
+
+    private static List<Map<String, Object>> rows(String sql) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Connection connection = LedgerSystem.database(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            ResultSetMetaData columns = result.getMetaData();
+            while (result.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= columns.getColumnCount(); i++) {
+                    row.put(columns.getColumnName(i), String.valueOf(result.getObject(i)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
