@@ -12,6 +12,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class NotificationSagaApplication {
 
     public static void main(String[] args) {
+        // No phoning home from an HR system: AxonIQ's update checker stays off unless explicitly enabled.
+        System.setProperty("axoniq.update-checker.disabled",
+                System.getProperty("axoniq.update-checker.disabled", "true"));
         SpringApplication.run(NotificationSagaApplication.class, args);
     }
 }

@@ -45,7 +45,7 @@ public class AuditLogProjection {
         this.writer = writer;
         this.eventSerializer = eventSerializer;
         this.json = json;
-        this.insert = writer.statement("insert into " + tables.of("audit_event") + " (event_id, event_type, "
+        this.insert = writer.multiRowInsert("insert into " + tables.of("audit_event") + " (event_id, event_type, "
                 + "payload_type, payload_revision, aggregate_type, aggregate_id, aggregate_seq, employee_id, "
                 + "leave_request_id, account_id, occurred_at, actor, correlation_id, causation_id, payload) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json) on conflict (event_id) do nothing");

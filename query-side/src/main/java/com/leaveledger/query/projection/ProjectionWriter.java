@@ -40,6 +40,8 @@ public final class ProjectionWriter {
     private static final Logger log = LoggerFactory.getLogger(ProjectionWriter.class);
     /** SQLSTATE classes that mean "this event's data was refused": data exception, constraint, raise_exception. */
     private static final Set<String> REFUSED_CLASSES = Set.of("22", "23", "P0");
+    /** Rows per multi-row insert: 250 rows of 15 columns stay far below PostgreSQL's 65,535 bind parameters. */
+    static final int ROWS_PER_INSERT = 250;
 
     private final String name;
     private final DataSource dataSource;
@@ -57,7 +59,19 @@ public final class ProjectionWriter {
 
     /** Declares a statement; at commit, statements run in the order they were declared. */
     public Statement statement(String sql) {
-        Statement statement = new Statement(statements.size(), sql);
+        Statement statement = new Statement(statements.size(), sql, null);
+        statements.add(statement);
+        return statement;
+    }
+
+    /**
+     * Declares an {@code insert … values (…) [on conflict … do nothing]} whose batch is written as multi-row inserts
+     * ({@value #ROWS_PER_INSERT} rows per statement) instead of one execution per row: PostgreSQL plans and runs
+     * one statement for many rows. Only for inserts that never update a row (a multi-row {@code do update} fails
+     * when two rows of one statement hit the same key); the careful path still writes row by row.
+     */
+    public Statement multiRowInsert(String sql) {
+        Statement statement = new Statement(statements.size(), sql, MultiRow.of(sql));
         statements.add(statement);
         return statement;
     }
@@ -111,9 +125,13 @@ public final class ProjectionWriter {
                 if (rows.isEmpty()) {
                     continue;
                 }
+                if (statement.multiRow() != null) {
+                    insertMultiRow(connection, statement.multiRow(), rows);
+                    continue;
+                }
                 try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
                     for (Object[] row : rows) {
-                        bind(prepared, row);
+                        bind(prepared, row, 0);
                         prepared.addBatch();
                     }
                     prepared.executeBatch();
@@ -127,6 +145,35 @@ public final class ProjectionWriter {
         }
     }
 
+    private static void insertMultiRow(Connection connection, MultiRow insert, List<Object[]> rows)
+            throws SQLException {
+        int full = rows.size() / ROWS_PER_INSERT;
+        if (full > 0) {
+            try (PreparedStatement prepared = connection.prepareStatement(insert.sql(ROWS_PER_INSERT))) {
+                for (int chunk = 0; chunk < full; chunk++) {
+                    bindRows(prepared, rows.subList(chunk * ROWS_PER_INSERT, (chunk + 1) * ROWS_PER_INSERT));
+                    prepared.addBatch();
+                }
+                prepared.executeBatch();
+            }
+        }
+        List<Object[]> rest = rows.subList(full * ROWS_PER_INSERT, rows.size());
+        if (!rest.isEmpty()) {
+            try (PreparedStatement prepared = connection.prepareStatement(insert.sql(rest.size()))) {
+                bindRows(prepared, rest);
+                prepared.executeUpdate();
+            }
+        }
+    }
+
+    private static void bindRows(PreparedStatement prepared, List<Object[]> rows) throws SQLException {
+        int offset = 0;
+        for (Object[] row : rows) {
+            bind(prepared, row, offset);
+            offset += row.length;
+        }
+    }
+
     private void writeNow(Batch batch, Write[] writes) {
         if (batch.failure != null) {
             return;
@@ -137,7 +184,7 @@ public final class ProjectionWriter {
             savepoint = connection.setSavepoint();
             for (Write write : writes) {
                 try (PreparedStatement prepared = connection.prepareStatement(write.statement().sql())) {
-                    bind(prepared, write.args());
+                    bind(prepared, write.args(), 0);
                     prepared.executeUpdate();
                 }
             }
@@ -166,23 +213,49 @@ public final class ProjectionWriter {
         }
     }
 
-    private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
+    private static void bind(PreparedStatement statement, Object[] args, int offset) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object value = args[i];
+            int position = offset + i + 1;
             if (value == null) {
-                statement.setNull(i + 1, Types.NULL);
+                statement.setNull(position, Types.NULL);
             } else if (value instanceof Instant instant) {
-                statement.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+                statement.setObject(position, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
             } else if (value instanceof Enum<?> constant) {
-                statement.setString(i + 1, constant.name());
+                statement.setString(position, constant.name());
             } else {
-                statement.setObject(i + 1, value);
+                statement.setObject(position, value);
             }
         }
     }
 
-    /** A declared SQL statement of the projection. */
-    public record Statement(int index, String sql) {
+    /** {@code head values (tuple), (tuple), … tail}: an insert split around its single values tuple. */
+    record MultiRow(String head, String tuple, String tail) {
+
+        static MultiRow of(String sql) {
+            String lower = sql.toLowerCase(java.util.Locale.ROOT);
+            int values = lower.indexOf(" values (");
+            int open = values + " values ".length();
+            int close = sql.indexOf(')', open);
+            if (!lower.startsWith("insert ") || values < 0 || close < 0 || lower.contains(" do update ")
+                    || lower.indexOf(" values (", close) >= 0) {
+                throw new IllegalArgumentException("not a single-tuple insert without do update: " + sql);
+            }
+            return new MultiRow(sql.substring(0, values), sql.substring(open, close + 1), sql.substring(close + 1));
+        }
+
+        String sql(int rows) {
+            StringBuilder sql = new StringBuilder(head.length() + tail.length() + rows * (tuple.length() + 2) + 8)
+                    .append(head).append(" values ");
+            for (int i = 0; i < rows; i++) {
+                sql.append(i == 0 ? "" : ", ").append(tuple);
+            }
+            return sql.append(tail).toString();
+        }
+    }
+
+    /** A declared SQL statement of the projection; {@code multiRow} when written as multi-row inserts. */
+    public record Statement(int index, String sql, MultiRow multiRow) {
 
         public Write with(Object... args) {
             return new Write(this, args);

@@ -194,6 +194,15 @@ public class ReplayCoordinator implements SmartLifecycle {
                 .orElseThrow(() -> new IllegalStateException("no live processor " + name));
         phases.put(name, "SWITCHING");
         log.info("replay of {}: caught up, switching over", name);
+        try {
+            // Before the live projection stops, so that building them does not hold the live read model still.
+            shadows.completeIndexes(projection.tables());
+        } catch (RuntimeException e) {
+            log.warn("replay of {}: building the rebuilt tables' indexes failed; will try again", name, e);
+            store.note(name, "switch postponed: building indexes failed: " + e.getMessage());
+            phases.remove(name);
+            return;
+        }
         live.shutDown();
         try {
             Position liveAtStop = positions.position(name, Optional.empty());

@@ -3,6 +3,7 @@ package com.leaveledger.query.replay;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -14,10 +15,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the shadow to the live name, drops the old one and gives the indexes back their Flyway names, so later migrations
  * find the names they expect. Readers block for the few milliseconds the renames hold their lock, then read the new
  * table; PostgreSQL re-plans prepared statements after the DDL, so pooled connections need nothing special.
+ * <p>
+ * The rebuild writes into shadow tables that keep only the indexes enforcing something (primary keys, unique and
+ * exclusion constraints, unique indexes); the others are dropped from the copy and built in one pass by
+ * {@link #completeIndexes} once the rebuild has caught up: a bulk index build costs far less than maintaining every
+ * index row by row through a million inserts.
  */
 public class ShadowTables {
 
     private static final Pattern INDEX_NAME = Pattern.compile("^(CREATE (?:UNIQUE )?INDEX )\\S+ ON ");
+    private static final Pattern INDEX_KEYWORDS = Pattern.compile("^(CREATE (?:UNIQUE )?INDEX )");
 
     private final JdbcTemplate jdbc;
 
@@ -29,12 +36,44 @@ public class ShadowTables {
         return table + com.leaveledger.query.projection.TableNames.SHADOW_SUFFIX;
     }
 
-    /** Empty shadow copies of the given live tables (dropping older copies). */
+    /** Empty shadow copies of the given live tables (dropping older copies), without their plain indexes. */
     public void recreate(List<String> tables) {
         for (String table : tables) {
             jdbc.execute("drop table if exists " + shadowOf(table));
             jdbc.execute("create table " + shadowOf(table) + " (like " + table + " including all)");
+            jdbc.queryForList("select i.relname from pg_index x "
+                    + "join pg_class i on i.oid = x.indexrelid "
+                    + "join pg_class t on t.oid = x.indrelid "
+                    + "join pg_namespace n on n.oid = t.relnamespace "
+                    + "where n.nspname = current_schema() and t.relname = ? and not x.indisunique "
+                    + "and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)",
+                    String.class, shadowOf(table))
+                    .forEach(index -> jdbc.execute("drop index " + index));
         }
+    }
+
+    /**
+     * Builds on each shadow table every index of its live table that it lacks (those {@link #recreate} left out);
+     * idempotent, so a replay resumed after a restart completes them too. Plain {@code create index}: the rebuild's
+     * writes wait while an index is built; the live tables are not touched.
+     */
+    public void completeIndexes(List<String> tables) {
+        for (String table : tables) {
+            String shadow = shadowOf(table);
+            Pattern onTable = Pattern.compile(" ON ((?:\\S+\\.)?)" + Pattern.quote(table) + " ");
+            Set<String> present = indexNamesByDefinition(shadow).keySet();
+            indexNamesByDefinition(table).forEach((definition, name) -> {
+                String onShadow = onTable.matcher(definition).replaceFirst(" ON $1" + shadow + " ");
+                if (!present.contains(onShadow)) {
+                    jdbc.execute(INDEX_KEYWORDS.matcher(onShadow).replaceFirst("$1" + shadowIndexName(name) + " "));
+                }
+            });
+        }
+    }
+
+    private static String shadowIndexName(String liveIndexName) {
+        String name = liveIndexName + "_rebuilt";
+        return name.length() <= 63 ? name : name.substring(name.length() - 63);
     }
 
     public void drop(List<String> tables) {

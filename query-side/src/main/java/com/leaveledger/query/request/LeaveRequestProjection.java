@@ -35,7 +35,7 @@ public class LeaveRequestProjection {
     public LeaveRequestProjection(ProjectionWriter writer, TableNames tables) {
         this.writer = writer;
         String requests = tables.of("leave_request");
-        this.insertRequest = writer.statement("insert into " + requests + " (leave_request_id, employee_id, "
+        this.insertRequest = writer.multiRowInsert("insert into " + requests + " (leave_request_id, employee_id, "
                 + "manager_id, leave_type, status, start_date, end_date, half_day_start, half_day_end, working_days, "
                 + "shares, reason, submitted_at, updated_at, last_seq) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (leave_request_id) do nothing");
@@ -44,7 +44,7 @@ public class LeaveRequestProjection {
                 + "decision_note = coalesce(?, decision_note), cancelled_at = coalesce(?, cancelled_at), "
                 + "cancelled_by = coalesce(?, cancelled_by), cancel_reason = coalesce(?, cancel_reason), "
                 + "updated_at = ?, last_seq = ? where leave_request_id = ? and last_seq < ?");
-        this.insertHistory = writer.statement("insert into " + tables.of("leave_request_event") + " (event_id, "
+        this.insertHistory = writer.multiRowInsert("insert into " + tables.of("leave_request_event") + " (event_id, "
                 + "leave_request_id, seq, event_type, occurred_at, actor, status, note) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing");
     }
