@@ -26,6 +26,7 @@ import com.leaveledger.notification.directory.EmployeeDirectory;
 import com.leaveledger.notification.directory.EmployeeDirectoryProjection;
 import com.leaveledger.notification.saga.LeaveEventInbox;
 import com.leaveledger.notification.saga.LeaveNotificationSaga;
+import com.leaveledger.support.kafka.ArrivalOrderBuffer;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
 import com.leaveledger.support.processing.SegmentBalancer;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -193,7 +194,7 @@ public class NotificationSagaConfiguration {
     /**
      * The Kafka source of {@code notification-inbox} and {@code employee-directory}: all partitions of the events
      * topic, positions kept as tracking tokens in PostgreSQL. Two changes to axon-kafka's own: records are handed
-     * over in fetch order ({@link FetchOrderKafkaBuffer}; the timestamp-sorted default loses events under load), and
+     * over in fetch order ({@link ArrivalOrderBuffer}; the timestamp-sorted default loses events under load), and
      * the tail token is the start of every partition, so a first run and a reset ({@code resetTokens()}) read the
      * topic from the beginning (axon-kafka answers {@code null}).
      */
@@ -210,7 +211,7 @@ public class NotificationSagaConfiguration {
                 .consumerFactory(axonKafkaConsumerFactory)
                 .fetcher(kafkaFetcher)
                 .messageConverter(kafkaMessageConverter)
-                .bufferFactory(() -> new FetchOrderKafkaBuffer(bufferSize));
+                .bufferFactory(() -> new ArrivalOrderBuffer<>(bufferSize));
         return new StreamableKafkaMessageSource<>(builder) {
             @Override
             public TrackingToken createTailToken() {

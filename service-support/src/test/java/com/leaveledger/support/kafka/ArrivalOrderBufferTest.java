@@ -1,4 +1,4 @@
-package com.leaveledger.query.projection;
+package com.leaveledger.support.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

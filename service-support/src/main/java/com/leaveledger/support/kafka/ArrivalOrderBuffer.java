@@ -1,4 +1,4 @@
-package com.leaveledger.query.projection;
+package com.leaveledger.support.kafka;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -16,9 +16,9 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Buff
  * each record's {@code KafkaTrackingToken} is computed in poll order and is cumulative over all partitions, so after
  * re-sorting a record can arrive with a token that already covers an earlier-polled record still in the buffer: a
  * pooled streaming processor skips that record at once, a tracking processor stores a token past it and skips it
- * after the next restart. Handing records over in poll order keeps tokens monotonic: nothing is skipped. Order within
+ * after the next restart (the notification saga lost 88% of a benchmark's registrations that way, docs/notifications.md). Handing records over in poll order keeps tokens monotonic: nothing is skipped. Order within
  * a partition — all that matters, since one employee's events share a partition — is the same either way. See
- * docs/adr/0010-query-side-consumption.md.
+ * docs/adr/0010-query-side-consumption.md. Used by the query side and the notification saga.
  */
 public class ArrivalOrderBuffer<E> implements Buffer<E> {
 
@@ -34,7 +34,7 @@ public class ArrivalOrderBuffer<E> implements Buffer<E> {
         this(capacity, UnaryOperator.identity());
     }
 
-    /** @param onPut applied to every element as it is put (e.g. {@link PublishedEventMessage#stamp}) */
+    /** @param onPut applied to every element as it is put (e.g. the query side's {@code PublishedEventMessage::stamp}) */
     public ArrivalOrderBuffer(int capacity, UnaryOperator<E> onPut) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be positive, not " + capacity);
