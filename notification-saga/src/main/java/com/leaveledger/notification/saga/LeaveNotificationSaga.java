@@ -20,6 +20,8 @@ import com.leaveledger.notification.delivery.NotificationFailedEvent;
 import com.leaveledger.notification.delivery.NotificationKind;
 import com.leaveledger.notification.delivery.RecipientRole;
 import com.leaveledger.notification.delivery.SendNotificationCommand;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -51,8 +55,10 @@ import org.axonframework.spring.stereotype.Saga;
  * <p>
  * The saga keeps only what it decides with (ids, status, the facts the messages show) and reacts only to the
  * leave-request events and to failures: it ends once the request is rejected or cancelled; for approved leave it
- * waits, since the leave may still be cancelled. It never talks to a provider; it reads this service's event
- * store (domain events forwarded by {@link LeaveEventInbox}, delivery outcomes written by the channel handlers).
+ * waits, since the leave may still be cancelled, until a deadline the day after the leave's first day (Axon's
+ * DeadlineManager on db-scheduler, persisted in this service's schema). It never talks to a provider; it reads this
+ * service's event store (domain events forwarded by {@link LeaveEventInbox}, delivery outcomes written by the
+ * channel handlers).
  */
 @Saga
 @ProcessingGroup(LeaveNotificationSaga.PROCESSING_GROUP)
@@ -63,8 +69,13 @@ public class LeaveNotificationSaga {
     public static final String PROCESSING_GROUP = "notification-saga";
     static final String ASSOCIATION = "leaveRequestId";
 
+    /** Deadline that ends the saga of approved leave once the leave has started (it can no longer be cancelled). */
+    static final String LEAVE_STARTED = "leave-started";
+
     @JsonIgnore
     private transient CommandGateway commandGateway;
+    @JsonIgnore
+    private transient DeadlineManager deadlineManager;
 
     private String leaveRequestId;
     private String employeeId;
@@ -78,6 +89,11 @@ public class LeaveNotificationSaga {
     @org.springframework.beans.factory.annotation.Autowired
     public void setCommandGateway(CommandGateway commandGateway) {
         this.commandGateway = commandGateway;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public void setDeadlineManager(DeadlineManager deadlineManager) {
+        this.deadlineManager = deadlineManager;
     }
 
     @StartSaga
@@ -100,6 +116,19 @@ public class LeaveNotificationSaga {
         status = LeaveRequestStatus.APPROVED;
         decidedBy(event.approvedBy() == null ? null : event.approvedBy().value(), event.comment());
         notify(eventId, NotificationKind.LEAVE_APPROVED, employeeId, RecipientRole.EMPLOYEE, EMAIL, SMS, PUSH);
+        String startDate = facts.get("startDate");
+        if (startDate != null) {
+            // The day after the first day of leave, in UTC: by then approved leave has started in every time zone
+            // and the ledger refuses its cancellation, so no event this saga waits for can come any more.
+            deadlineManager.schedule(LocalDate.parse(startDate).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    LEAVE_STARTED);
+        }
+    }
+
+    /** Approved leave has started: it cannot be cancelled any more, so nothing is left to notify. */
+    @DeadlineHandler(deadlineName = LEAVE_STARTED)
+    public void leaveStarted() {
+        SagaLifecycle.end();
     }
 
     @StartSaga

@@ -1,5 +1,11 @@
 package com.leaveledger.notification.it;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.leaveledger.support.testing.Scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -169,5 +175,25 @@ class NotificationFlowIT extends NotificationSagaIT {
         });
         assertThat(pushTo("push-" + employee)).isEmpty();
         assertThat(subject(mailsTo(email(employee)).get(0))).isEqualTo("Your leave was rejected");
+    }
+
+    @Test
+    void theSagaOfApprovedLeaveEndsOnADeadlineOnceTheLeaveHasStarted(@Autowired DeadlineManager deadlines) {
+        assertThat(deadlines).isInstanceOf(DbSchedulerDeadlineManager.class);
+        String manager = id("mia"), employee = id("eli"), request = id("req");
+        register(manager, null);
+        register(employee, manager);
+        requested(request, employee, manager, LocalDate.now(ZoneOffset.UTC).minusDays(2));
+
+        String approvedId = approved(request, employee, manager);
+
+        await().atMost(patience()).untilAsserted(() ->
+                assertThat(status(approvedId, Channel.EMAIL, employee)).isEqualTo("SENT"));
+        // The deadline (the day after the first day of leave) is already due: db-scheduler runs it on its next poll.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from association_value_entry where association_value = ?", Integer.class, request))
+                .isZero());
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_instance like ?",
+                Integer.class, "%" + request + "%")).isZero();
     }
 }

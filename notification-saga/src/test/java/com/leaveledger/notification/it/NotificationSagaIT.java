@@ -227,10 +227,15 @@ public abstract class NotificationSagaIT {
     }
 
     protected String requested(String request, String employee, String manager) {
+        return requested(request, employee, manager, LocalDate.of(2031, 3, 3));
+    }
+
+    /** A five-day request from {@code start}. */
+    protected String requested(String request, String employee, String manager, LocalDate start) {
         return publish(new LeaveRequestedEvent(LeaveRequestId.of(request), EmployeeId.of(employee),
-                EmployeeId.of(manager), LeaveType.ANNUAL, LocalDate.of(2031, 3, 3), LocalDate.of(2031, 3, 7),
-                false, false, new BigDecimal("5.0"), List.of(new YearShare(2031, new BigDecimal("5.0"))), "skiing"),
-                "LeaveRequest", request, 0);
+                EmployeeId.of(manager), LeaveType.ANNUAL, start, start.plusDays(4),
+                false, false, new BigDecimal("5.0"), List.of(new YearShare(start.getYear(), new BigDecimal("5.0"))),
+                "skiing"), "LeaveRequest", request, 0);
     }
 
     protected String approved(String request, String employee, String manager) {

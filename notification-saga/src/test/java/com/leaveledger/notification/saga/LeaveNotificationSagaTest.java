@@ -92,6 +92,26 @@ class LeaveNotificationSagaTest {
     }
 
     @Test
+    void approvedLeaveKeepsItsSagaUntilTheDayAfterItsFirstDay() {
+        fixture.givenAPublished(event(REQUESTED_ID, requested()))
+                .andThenAPublished(event(APPROVED_ID, approved()))
+                .whenTimeAdvancesTo(Instant.parse("2031-03-03T23:59:00Z"))
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(Instant.parse("2031-03-04T00:00:00Z"),
+                        LeaveNotificationSaga.LEAVE_STARTED);
+    }
+
+    @Test
+    void approvedLeaveEndsItsSagaOnceItHasStarted() {
+        fixture.givenAPublished(event(REQUESTED_ID, requested()))
+                .andThenAPublished(event(APPROVED_ID, approved()))
+                .whenTimeAdvancesTo(Instant.parse("2031-03-04T00:00:00Z"))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
     void rejectionNotifiesTheEmployeeAndEndsTheSaga() {
         fixture.givenAPublished(event(REQUESTED_ID, requested()))
                 .whenPublishingA(event(REJECTED_ID, rejected()))
