@@ -50,6 +50,7 @@ class ReplayIT extends NotificationSagaIT {
             } finally {
                 processor.start();
             }
+            awaitStarted(processor);
         }
 
         // 2. The inbox reads the whole topic again (its Kafka offsets lost): every event is dropped as known.
@@ -59,6 +60,7 @@ class ReplayIT extends NotificationSagaIT {
         } finally {
             inbox.start();
         }
+        awaitStarted(inbox);
         awaitCaughtUp(inbox);
 
         // 3. The saga reads its whole input again from scratch: new sagas, the same deliveries, nothing sent.
@@ -70,6 +72,7 @@ class ReplayIT extends NotificationSagaIT {
         } finally {
             saga.start();
         }
+        awaitStarted(saga);
         await().atMost(patience()).until(() -> jdbc.queryForObject("select count(*) from association_value_entry "
                 + "where association_value = ?", Integer.class, request) == 1);
         awaitCaughtUp(saga);
@@ -109,5 +112,15 @@ class ReplayIT extends NotificationSagaIT {
     private static void awaitCaughtUp(StreamingEventProcessor processor) {
         await().atMost(patience()).until(() -> !processor.processingStatus().isEmpty()
                 && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState()));
+    }
+
+    /**
+     * Until the processor's workers hold their segments again. A tracking processor shut down while the workers of
+     * its previous start are still being launched frees those segments and stays down, so the next shutdown or
+     * reset has to wait for this.
+     */
+    private static void awaitStarted(StreamingEventProcessor processor) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> processor.isRunning()
+                && !processor.processingStatus().isEmpty());
     }
 }
