@@ -116,7 +116,7 @@ public final class NotificationLoad {
                     long due = startNanos + (long) (r * 2 / rate * 1_000_000_000L);
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
                 }
                 int e = r % employees;
@@ -141,27 +141,30 @@ public final class NotificationLoad {
                     producing.toMillis() / 1000.0, requests * 2 / (producing.toMillis() / 1000.0));
 
             int expected = requests * 5;
-            long lastSent = -1;
-            Instant lastProgress = Instant.now();
-            while (true) {
-                long sent = count(sql, "select count(*) from delivery where leave_request_id like ? "
-                        + "and channel <> 'AUDIT' and status = 'SENT'", run + "-%");
-                long open = count(sql, "select count(*) from delivery where leave_request_id like ? "
-                        + "and status in ('PENDING', 'RETRYING')", run + "-%");
-                System.out.printf("%6.1f s  sent %7d / %d   open %6d%n",
-                        Duration.between(start, Instant.now()).toMillis() / 1000.0, sent, expected, open);
-                if (sent >= expected) {
-                    break;
-                }
-                if (sent != lastSent) {
-                    lastSent = sent;
-                    lastProgress = Instant.now();
-                } else if (Duration.between(lastProgress, Instant.now()).toSeconds() > 60) {
-                    System.out.println("no progress for 60 s; reporting what was sent");
-                    break;
-                }
-                Thread.sleep(1000);
-            }
+            long[] lastSent = {-1};
+            Instant[] lastProgress = {Instant.now()};
+            // Sampled every second until every message is sent, or nothing moved for 60 s (then report what was sent).
+            org.awaitility.Awaitility.await("the notifications").forever()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        long sent = count(sql, "select count(*) from delivery where leave_request_id like ? "
+                                + "and channel <> 'AUDIT' and status = 'SENT'", run + "-%");
+                        long open = count(sql, "select count(*) from delivery where leave_request_id like ? "
+                                + "and status in ('PENDING', 'RETRYING')", run + "-%");
+                        System.out.printf("%6.1f s  sent %7d / %d   open %6d%n",
+                                Duration.between(start, Instant.now()).toMillis() / 1000.0, sent, expected, open);
+                        if (sent >= expected) {
+                            return true;
+                        }
+                        if (sent != lastSent[0]) {
+                            lastSent[0] = sent;
+                            lastProgress[0] = Instant.now();
+                        } else if (Duration.between(lastProgress[0], Instant.now()).toSeconds() > 60) {
+                            System.out.println("no progress for 60 s; reporting what was sent");
+                            return true;
+                        }
+                        return false;
+                    });
             report(sql, run, start, requests);
         }
     }

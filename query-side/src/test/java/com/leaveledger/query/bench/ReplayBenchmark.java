@@ -82,31 +82,32 @@ public final class ReplayBenchmark {
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException("replay refused: " + accepted.statusCode() + " " + accepted.body());
         }
-        double peak = 0;
-        long lastPrint = 0;
-        JsonNode replay;
-        while (true) {
-            replay = BenchSupport.get(queryUrl + "/admin/projections/" + projection, engineer).path("replay");
-            peak = Math.max(peak, replay.path("eventsPerSecond").asDouble());
-            if ("DONE".equals(replay.path("status").asText())) {
-                break;
-            }
-            if (System.nanoTime() - start > timeout.toNanos()) {
-                throw new IllegalStateException("replay of " + projection + " did not finish in " + timeout);
-            }
-            if (System.nanoTime() - lastPrint > 5_000_000_000L) {
-                lastPrint = System.nanoTime();
-                System.out.printf("  %s: %s / %s events, %s events/s, ETA %s s%n", projection,
-                        fmt(replay.path("eventsDone").asDouble()), fmt(replay.path("eventsTotal").asDouble()),
-                        fmt(replay.path("eventsPerSecond").asDouble()), replay.path("etaSeconds").asText("?"));
-            }
-            Thread.sleep(200);
-        }
+        double[] peak = {0};
+        long[] lastPrint = {0};
+        java.util.concurrent.atomic.AtomicReference<JsonNode> last = new java.util.concurrent.atomic.AtomicReference<>();
+        // Polled every 200 ms (the progress is sampled from the same answers) until the replay is DONE.
+        org.awaitility.Awaitility.await("replay of " + projection).atMost(timeout)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    JsonNode now = BenchSupport.get(queryUrl + "/admin/projections/" + projection, engineer)
+                            .path("replay");
+                    last.set(now);
+                    peak[0] = Math.max(peak[0], now.path("eventsPerSecond").asDouble());
+                    if (System.nanoTime() - lastPrint[0] > 5_000_000_000L) {
+                        lastPrint[0] = System.nanoTime();
+                        System.out.printf("  %s: %s / %s events, %s events/s, ETA %s s%n", projection,
+                                fmt(now.path("eventsDone").asDouble()), fmt(now.path("eventsTotal").asDouble()),
+                                fmt(now.path("eventsPerSecond").asDouble()), now.path("etaSeconds").asText("?"));
+                    }
+                    return "DONE".equals(now.path("status").asText());
+                });
+        JsonNode replay = last.get();
+        double peakRate = peak[0];
         double seconds = (System.nanoTime() - start) / 1e9;
         long done = replay.path("eventsDone").asLong();
         System.out.printf("replay of %s: %s events rebuilt and switched over in %.1f s = %s events/s "
-                + "(peak sampled rate %s events/s)%n", projection, fmt(done), seconds, fmt(done / seconds), fmt(peak));
+                + "(peak sampled rate %s events/s)%n", projection, fmt(done), seconds, fmt(done / seconds), fmt(peakRate));
         System.out.printf("RESULT projection=%s replay_events=%d replay_seconds=%.1f replay_events_per_s=%.0f "
-                + "peak_events_per_s=%.0f%n", projection, done, seconds, done / seconds, peak);
+                + "peak_events_per_s=%.0f%n", projection, done, seconds, done / seconds, peakRate);
     }
 }
