@@ -70,7 +70,7 @@ public class LeaveRequestController {
         if (!body.employeeId().equals(actor.getSubject())) {
             throw RuleViolation.forbidden("not-the-owner", "you may only request leave for yourself");
         }
-        SubmitLeaveCommand command = new SubmitLeaveCommand(newRequestId(actor, request),
+        SubmitLeaveCommand command = new SubmitLeaveCommand(newRequestId(actor, request, body),
                 new EmployeeId(body.employeeId()), body.leaveType(), body.startDate(), body.endDate(),
                 body.halfDayStart(), body.halfDayEnd(), body.reason());
         String id = commands.send(command, actor, request, body);
@@ -111,16 +111,17 @@ public class LeaveRequestController {
     }
 
     /**
-     * A new request's id. With an Idempotency-Key it is derived from the actor and the key, so a retried submit
-     * names the same request without the answer being stored anywhere (docs/adr/0006).
+     * A new request's id. With an Idempotency-Key it is derived from the actor, the key and the request, so a
+     * retried submit names the same request without the answer being stored anywhere (docs/adr/0006), and a key
+     * reused for another request once the first one was purged names a new one.
      */
-    static LeaveRequestId newRequestId(Jwt actor, HttpServletRequest request) {
+    static LeaveRequestId newRequestId(Jwt actor, HttpServletRequest request, SubmitLeaveRequest body) {
         String key = request.getHeader(CommandDispatcher.IDEMPOTENCY_HEADER);
         if (key == null) {
             return LeaveRequestId.random();
         }
-        return new LeaveRequestId(UUID.nameUUIDFromBytes(("leave-request\n" + actor.getSubject() + "\n" + key)
-                .getBytes(StandardCharsets.UTF_8)).toString());
+        return new LeaveRequestId(UUID.nameUUIDFromBytes(("leave-request\n" + actor.getSubject() + "\n" + key + "\n"
+                + body).getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     private static ResponseEntity<Map<String, String>> accepted(String id) {
