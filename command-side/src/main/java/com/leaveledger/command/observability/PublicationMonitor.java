@@ -1,5 +1,6 @@
 package com.leaveledger.command.observability;
 
+import com.leaveledger.support.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,8 +17,6 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -67,12 +66,11 @@ public class PublicationMonitor implements SmartLifecycle {
     private final Supplier<Optional<StreamingEventProcessor>> processor;
     private final Clock clock;
     private final Duration interval;
+    private final PeriodicTask task;
     private final Duration watchFor;
     private final Counter missed;
 
     private volatile Sample sample = Sample.NONE;
-    private volatile boolean running;
-    private ScheduledExecutorService timer;
     private boolean failing;
 
     // missed-event detection, touched by the sampling thread only
@@ -86,6 +84,7 @@ public class PublicationMonitor implements SmartLifecycle {
         this.processor = processor;
         this.clock = clock;
         this.interval = interval;
+        this.task = new PeriodicTask("publication-monitor", Duration.ZERO, interval, this::round);
         this.watchFor = watchFor;
         this.missed = Counter.builder("ledger.publisher.missed.events")
                 .description("Stored events the Kafka publisher passed without publishing them (committed into a "
@@ -239,26 +238,17 @@ public class PublicationMonitor implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "publication-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        task.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        task.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return task.isRunning();
     }
 
     /** One round's figures. */

@@ -1,5 +1,6 @@
 package com.leaveledger.notification.deadletter;
 
+import com.leaveledger.support.scheduling.PeriodicTask;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
@@ -40,10 +39,9 @@ public class DeadLetterPublisher implements SmartLifecycle {
     private final ObjectMapper json;
     private final String topic;
     private final Duration interval;
+    private final PeriodicTask task;
     private final DeadLetterStore store;
     private final AtomicLong open = new AtomicLong();
-    private ScheduledExecutorService timer;
-    private volatile boolean running;
 
     public DeadLetterPublisher(JdbcTemplate jdbc, TransactionTemplate transactions, Producer<String, String> producer,
                                ObjectMapper json, String topic, Duration interval, DeadLetterStore store) {
@@ -53,6 +51,7 @@ public class DeadLetterPublisher implements SmartLifecycle {
         this.json = json;
         this.topic = topic;
         this.interval = interval;
+        this.task = new PeriodicTask("dead-letter-publisher", interval, interval, this::round);
         this.store = store;
     }
 
@@ -123,7 +122,7 @@ public class DeadLetterPublisher implements SmartLifecycle {
 
     private void round() {
         try {
-            while (running && publishPending() == 100) {
+            while (task.isRunning() && publishPending() == 100) {
                 // a full page: there may be more
             }
             open.set(store.countOpen());
@@ -134,25 +133,16 @@ public class DeadLetterPublisher implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dead-letter-publisher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        task.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        task.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return task.isRunning();
     }
 }

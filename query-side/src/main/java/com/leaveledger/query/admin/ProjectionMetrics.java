@@ -1,5 +1,6 @@
 package com.leaveledger.query.admin;
 
+import com.leaveledger.support.scheduling.PeriodicTask;
 import com.leaveledger.query.projection.ProjectionCatalog;
 import com.leaveledger.query.projection.ProjectionDefinition;
 import com.leaveledger.query.replay.ProcessorPositions;
@@ -10,9 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -41,9 +39,8 @@ public class ProjectionMetrics implements SmartLifecycle {
     private final ProcessorPositions positions;
     private final JdbcTemplate jdbc;
     private final Duration interval;
+    private final PeriodicTask task;
     private final Map<String, Figures> figures = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private ScheduledExecutorService timer;
     private boolean failing;
 
     public ProjectionMetrics(ProjectionCatalog catalog, EventProcessingConfiguration processing,
@@ -54,6 +51,7 @@ public class ProjectionMetrics implements SmartLifecycle {
         this.positions = positions;
         this.jdbc = jdbc;
         this.interval = interval;
+        this.task = new PeriodicTask("projection-metrics", Duration.ZERO, interval, this::round);
         for (ProjectionDefinition projection : catalog.all()) {
             String name = projection.name();
             figures.put(name, Figures.UNKNOWN);
@@ -111,26 +109,17 @@ public class ProjectionMetrics implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "projection-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        task.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        task.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return task.isRunning();
     }
 
     private record Figures(double lag, double deadLetters, double running) {
