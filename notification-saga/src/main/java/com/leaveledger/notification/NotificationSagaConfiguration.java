@@ -26,6 +26,7 @@ import com.leaveledger.notification.directory.EmployeeDirectory;
 import com.leaveledger.notification.directory.EmployeeDirectoryProjection;
 import com.leaveledger.notification.saga.LeaveEventInbox;
 import com.leaveledger.notification.saga.LeaveNotificationSaga;
+import com.leaveledger.notification.saga.SegmentRoutedSagaManager;
 import com.leaveledger.support.kafka.ArrivalOrderBuffer;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
 import com.leaveledger.support.processing.SegmentBalancer;
@@ -81,7 +82,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.modelling.saga.AnnotatedSagaManager;
+import org.axonframework.modelling.saga.SagaManagerSpanFactory;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -299,6 +303,36 @@ public class NotificationSagaConfiguration {
     ConfigurerModule correlationIdLogContext() {
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
                 (config, processorName) -> new CorrelationIdLogContext(MetadataKeys.CORRELATION_ID));
+    }
+
+    /**
+     * The leave saga's manager hands each event only to the segment its saga lives in (docs/adr/0023). Registered
+     * after Spring's own registration of the {@code @Saga} (a later registration of a saga type replaces the
+     * earlier); store, repository and everything else stay Axon's defaults.
+     */
+    @Bean
+    ConfigurerModule segmentRoutedLeaveSaga() {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer.eventProcessing().registerSaga(LeaveNotificationSaga.class, saga -> saga
+                        .configureSagaManager(c -> new SegmentRoutedSagaManager<>(
+                                AnnotatedSagaManager.<LeaveNotificationSaga>builder()
+                                        .sagaType(LeaveNotificationSaga.class)
+                                        .sagaRepository(c.eventProcessingConfiguration()
+                                                .sagaConfiguration(LeaveNotificationSaga.class).repository())
+                                        .parameterResolverFactory(c.parameterResolverFactory())
+                                        .handlerDefinition(c.handlerDefinition(LeaveNotificationSaga.class))
+                                        .listenerInvocationErrorHandler(c.eventProcessingConfiguration()
+                                                .listenerInvocationErrorHandler(LeaveNotificationSaga.PROCESSING_GROUP))
+                                        .spanFactory(c.getComponent(SagaManagerSpanFactory.class)))));
+            }
+
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 
     @Bean

@@ -67,7 +67,8 @@ public final class NotificationLoad {
         int managers = Integer.parseInt(options.getOrDefault("managers", "100"));
         // leave events per second; 0 = as fast as Kafka takes them (throughput), > 0 = an open-model rate (latency)
         double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
-        String run = "b" + Instant.now().getEpochSecond();
+        // ids of this run's employees and requests start with it: "w" marks the warm-up run of the script
+        String run = options.getOrDefault("run-prefix", "b") + Instant.now().getEpochSecond();
 
         createTopic(bootstrap, topic);
         if (Boolean.parseBoolean(options.getOrDefault("create-topic-only", "false"))) {
@@ -264,7 +265,7 @@ public final class NotificationLoad {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: --name value ... (bootstrap, topic, db, schema, requests, "
-                        + "employees, managers, rate, db-user, db-password, create-topic-only)");
+                        + "employees, managers, rate, run-prefix, db-user, db-password, create-topic-only)");
             }
             options.put(args[i].substring(2), args[++i]);
         }
