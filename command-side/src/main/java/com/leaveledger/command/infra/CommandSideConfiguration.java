@@ -26,6 +26,9 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
@@ -189,6 +192,20 @@ public class CommandSideConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * axon-kafka's publisher with one wait for Kafka's acknowledgements per batch instead of one per record
+     * (docs/adr/0005): replaces the extension's own {@code KafkaPublisher} bean.
+     */
+    @Bean(destroyMethod = "shutDown")
+    KafkaPublisher<String, byte[]> kafkaPublisher(ProducerFactory<String, byte[]> axonKafkaProducerFactory,
+                                                  KafkaMessageConverter<String, byte[]> kafkaMessageConverter,
+                                                  TopicResolver topicResolver,
+                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                  @Value("${ledger.publisher.ack-timeout:30s}") Duration ackTimeout) {
+        return new BatchAcknowledgedKafkaPublisher(axonKafkaProducerFactory, kafkaMessageConverter, topicResolver,
+                eventSerializer, ackTimeout);
     }
 
     /** Kafka records keyed by employee id; headers carry id, type, revision, timestamp and all metadata. */

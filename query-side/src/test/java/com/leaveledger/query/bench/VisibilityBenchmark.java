@@ -54,6 +54,8 @@ public final class VisibilityBenchmark {
         int probeEvery = Integer.parseInt(options.getOrDefault("probe-every", "25"));
         int probeInterval = Integer.parseInt(options.getOrDefault("probe-interval-ms", "10"));
         int maxInFlight = Integer.parseInt(options.getOrDefault("max-in-flight", "256"));
+        // Seconds at the same rate before the measured window: fresh JVMs compile for their first minute.
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "30"));
         String run = "v" + (System.currentTimeMillis() / 1000);
         String hr = BenchSupport.token(run + "-hr", "HR");
         String engineer = BenchSupport.token(run + "-eng", "ENGINEER");
@@ -75,14 +77,29 @@ public final class VisibilityBenchmark {
         Semaphore inFlight = new Semaphore(maxInFlight);
         List<CompletableFuture<?>> probes = new ArrayList<>();
         java.util.concurrent.ExecutorService probers = java.util.concurrent.Executors.newFixedThreadPool(16);
-        long total = (long) rate * seconds;
+        long warmupCommands = (long) rate * warmup;
+        long total = warmupCommands + (long) rate * seconds;
         long start = System.nanoTime() + 200_000_000L;
+        long measuredStart = start;
+        if (warmup > 0) {
+            System.out.printf("warm-up: %d s at %d commands/s, not measured%n", warmup, rate);
+        }
         int employee = 0;
         for (long k = 0; k < total; k++) {
             long due = start + k * 1_000_000_000L / rate;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait); // pacing: command k is due at start + k/rate
+            }
+            if (k == warmupCommands && warmup > 0) {
+                // The measured window starts here: whatever backlog the warm-up left is part of it.
+                synchronized (accepted) {
+                    accepted.reset();
+                }
+                statuses.clear();
+                BenchSupport.send("DELETE", queryUrl + "/admin/projections/visibility-lag", engineer, null);
+                measuredStart = System.nanoTime();
+                System.out.printf("warm-up done; measuring %d s%n", seconds);
             }
             String[] approval;
             while ((approval = approvable.poll()) != null) {
@@ -109,7 +126,7 @@ public final class VisibilityBenchmark {
                 statuses.computeIfAbsent(-1, s -> new AtomicLong()).incrementAndGet();
                 continue;
             }
-            boolean probeThis = submit && (k % probeEvery == 0);
+            boolean probeThis = submit && k >= warmupCommands && (k % probeEvery == 0);
             String[] approvalOf = approving;
             long sentAt = due;
             BenchSupport.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, e) -> {
@@ -140,9 +157,9 @@ public final class VisibilityBenchmark {
         }
         probers.shutdown();
         BenchSupport.awaitCaughtUp(queryUrl, engineer, Duration.ofMinutes(5));
-        double actualRate = total / ((end - start) / 1e9);
+        double actualRate = (total - warmupCommands) / ((end - measuredStart) / 1e9);
 
-        System.out.printf("%nload: %s commands in %d s (%s commands/s), statuses %s%n", fmt(total), seconds,
+        System.out.printf("%nload: %s commands in %d s (%s commands/s), statuses %s%n", fmt(total - warmupCommands), seconds,
                 fmt(actualRate), statuses);
         System.out.printf("command latency (intended send → answer): p50 %.1f ms, p99 %.1f ms%n",
                 accepted.getValueAtPercentile(50) / 1000.0, accepted.getValueAtPercentile(99) / 1000.0);
