@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -219,18 +220,21 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * The publisher is a pooled streaming processor over the event store (the outbox): segments split the work,
-     * one employee's events stay in one segment, and a batch's token is stored only after Kafka acknowledged
-     * every record of the batch.
+     * The publisher is a tracking processor over the event store (the outbox): one segment by default (a thread per
+     * segment; one employee's events stay in one segment), and a batch's token is stored only after Kafka
+     * acknowledged every record of the batch. Not a pooled streaming processor: Axon's embedded event store cannot wake one up when events arrive, so
+     * its coordinator polls every 500 ms once it has caught up (~300 ms from commit to Kafka); a tracking thread
+     * blocks on the store's stream and is woken by the commit (docs/adr/0005). Threads = segments, or a segment
+     * would stay unclaimed.
      */
     @Bean
-    ConfigurerModule kafkaPublisherProcessing(@Value("${ledger.publisher.segments:8}") int segments,
+    ConfigurerModule kafkaPublisherProcessing(@Value("${ledger.publisher.segments:1}") int segments,
                                               @Value("${ledger.publisher.batch-size:100}") int batchSize) {
         return configurer -> configurer.eventProcessing()
                 .registerSequencingPolicy(PUBLISHER_GROUP, config -> new EmployeeSequencingPolicy())
-                .registerPooledStreamingEventProcessorConfiguration(PUBLISHER_GROUP, (config, builder) -> builder
-                        .initialSegmentCount(segments)
-                        .maxClaimedSegments(segments)
-                        .batchSize(batchSize));
+                .registerTrackingEventProcessorConfiguration(PUBLISHER_GROUP, config -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(segments)
+                        .andInitialSegmentsCount(segments)
+                        .andBatchSize(batchSize));
     }
 }

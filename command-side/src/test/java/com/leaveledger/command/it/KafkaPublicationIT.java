@@ -123,7 +123,8 @@ class KafkaPublicationIT extends CommandSideIT {
             Scrape metrics = metrics();
             assertThat(metrics.value("ledger_publisher_head")).isGreaterThanOrEqualTo(head);
             assertThat(metrics.value("ledger_publisher_position")).isLessThan(head);
-            assertThat(metrics.value("ledger_publisher_lag_events")).isGreaterThanOrEqualTo(6.0);
+            // at least the five events stored while it was stopped (grant, submit, approval)
+            assertThat(metrics.value("ledger_publisher_lag_events")).isGreaterThanOrEqualTo(5.0);
             assertThat(metrics.value("ledger_publisher_oldest_unpublished_age_seconds")).isPositive();
             assertThat(metrics.value("ledger_publisher_segments_claimed")).isZero();
         });
