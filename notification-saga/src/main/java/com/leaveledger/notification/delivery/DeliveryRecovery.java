@@ -1,10 +1,8 @@
 package com.leaveledger.notification.delivery;
 
+import com.leaveledger.support.scheduling.PeriodicTask;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,7 +22,7 @@ public class DeliveryRecovery implements SmartLifecycle {
     private final String instanceId;
     private final Duration lease;
     private final Duration interval;
-    private ScheduledExecutorService timer;
+    private final PeriodicTask task;
     private volatile boolean running;
 
     public DeliveryRecovery(DeliveryStore store, DeliveryDispatcher dispatcher, String instanceId, Duration lease,
@@ -34,6 +32,7 @@ public class DeliveryRecovery implements SmartLifecycle {
         this.instanceId = instanceId;
         this.lease = lease;
         this.interval = interval;
+        this.task = new PeriodicTask("delivery-recovery", interval, interval, this::recoverSafely);
     }
 
     /** Claims and resumes abandoned deliveries; answers how many. */
@@ -54,26 +53,21 @@ public class DeliveryRecovery implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "delivery-recovery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                recover();
-            } catch (RuntimeException e) {
-                log.warn("delivery recovery failed; will try again in {}", interval, e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        task.start();
+    }
+
+    private void recoverSafely() {
+        try {
+            recover();
+        } catch (RuntimeException e) {
+            log.warn("delivery recovery failed; will try again in {}", interval, e);
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        task.stop();
         try {
             int released = store.releaseLeases(instanceId);
             if (released > 0) {

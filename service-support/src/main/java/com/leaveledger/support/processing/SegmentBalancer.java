@@ -1,5 +1,6 @@
 package com.leaveledger.support.processing;
 
+import com.leaveledger.support.scheduling.PeriodicTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -49,7 +48,7 @@ public class SegmentBalancer implements SmartLifecycle {
     private final Supplier<Map<String, StreamingEventProcessor>> processors;
     private final Settings settings;
     private final Map<Claim, Long> releasedUntil = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService timer;
+    private final PeriodicTask task;
 
     /**
      * @param jdbc       the service's database; {@code processor_instance} and {@code token_entry} in its schema
@@ -62,6 +61,7 @@ public class SegmentBalancer implements SmartLifecycle {
         this.instanceId = instanceId;
         this.processors = processors;
         this.settings = settings;
+        this.task = new PeriodicTask("segment-balancer", Duration.ZERO, settings.interval(), this::safely);
     }
 
     /**
@@ -158,29 +158,18 @@ public class SegmentBalancer implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (timer != null) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "segment-balancer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::safely, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        task.start();
     }
 
     /** Stops balancing and removes this instance from {@code processor_instance}, so the others take its share. */
     @Override
     public synchronized void stop() {
-        ScheduledExecutorService current = timer;
-        timer = null;
-        if (current == null) {
+        if (!task.isRunning()) {
             return;
         }
-        current.shutdownNow();
         try {
-            current.awaitTermination(5, TimeUnit.SECONDS);
+            task.stopAndWait(Duration.ofSeconds(5));
             jdbc.update("delete from processor_instance where instance_id = ?", instanceId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -191,6 +180,6 @@ public class SegmentBalancer implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return timer != null;
+        return task.isRunning();
     }
 }

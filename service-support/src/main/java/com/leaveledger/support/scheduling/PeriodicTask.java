@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A piece of background work run on its own named daemon thread, with a fixed delay between runs: the samplers and
- * publishers of the services. Their {@code SmartLifecycle} start and stop delegate here. The work catches its own
- * failures (an exception would end the schedule).
+ * publishers of the services, the segment balancer and the delivery recovery. Their {@code SmartLifecycle} start and
+ * stop delegate here. The work catches its own failures (an exception would end the schedule).
  */
 public final class PeriodicTask {
 
@@ -41,6 +41,22 @@ public final class PeriodicTask {
         if (timer != null) {
             timer.shutdownNow();
             timer = null;
+        }
+    }
+
+    /**
+     * Stops the schedule and waits up to {@code timeout} for a run in progress to end (interrupted first), for work
+     * whose shutdown must not overlap a last run.
+     */
+    public void stopAndWait(Duration timeout) throws InterruptedException {
+        ScheduledExecutorService current;
+        synchronized (this) {
+            current = timer;
+            timer = null;
+        }
+        if (current != null) {
+            current.shutdownNow();
+            current.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
