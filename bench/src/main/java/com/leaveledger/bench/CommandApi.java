@@ -3,92 +3,143 @@ package com.leaveledger.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Thin asynchronous client of the command API. HTTP/1.1 with keep-alive; the JDK client opens
- * one connection per concurrently outstanding request, so callers bound what is in flight.
- * Completion callbacks run on a small fixed pool so that the driver stays light on a 2-core box;
- * they must never block.
+ * Thin asynchronous client of the command API on Vert.x's HTTP client (Netty, one event loop):
+ * HTTP/1.1, keep-alive, one request per connection at a time, at most {@code maxConnections}
+ * connections (further requests wait in the pool's queue).
+ *
+ * <p>Why not the JDK's {@code java.net.http.HttpClient}: on the 2-core benchmark machine the
+ * driver shares the cores with everything it measures, and the JDK client cost 0.42–0.56 ms of
+ * CPU per command (docs/benchmarks.md) — a fifth of the whole budget.
+ *
+ * <p>Completion callbacks run on the event loop: they must never block.
  */
 final class CommandApi {
 
+    /** An answer: status, body and the {@code Location} header (null when absent). */
+    record Response(int statusCode, byte[] body, String location, String path) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+    private static final CharSequence ACCEPT = HttpHeaders.createOptimized("application/json, application/problem+json");
+    private static final CharSequence IDEMPOTENCY_KEY = HttpHeaders.createOptimized("Idempotency-Key");
 
     private final URI baseUrl;
-    private final Duration timeout;
+    private final long timeoutMillis;
     private final boolean idempotencyKeys;
-    private final ExecutorService executor;
+    private final Vertx vertx;
     private final HttpClient client;
 
-    CommandApi(URI baseUrl, Duration timeout, boolean idempotencyKeys) {
+    CommandApi(URI baseUrl, Duration timeout, boolean idempotencyKeys, int maxConnections) {
         this.baseUrl = baseUrl;
-        this.timeout = timeout;
+        this.timeoutMillis = timeout.toMillis();
         this.idempotencyKeys = idempotencyKeys;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors()),
-                task -> {
-                    Thread thread = new Thread(task, "bench-http-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        this.vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1)
+                .setPreferNativeTransport(false));
+        int port = baseUrl.getPort() > 0 ? baseUrl.getPort() : ("https".equals(baseUrl.getScheme()) ? 443 : 80);
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                        .setDefaultHost(baseUrl.getHost())
+                        .setDefaultPort(port)
+                        .setSsl("https".equals(baseUrl.getScheme()))
+                        .setKeepAlive(true)
+                        .setPipelining(false)
+                        .setConnectTimeout(5_000)
+                        .setTcpNoDelay(true),
+                new PoolOptions().setHttp1MaxSize(maxConnections));
     }
 
     URI baseUrl() {
         return baseUrl;
     }
 
-    CompletableFuture<HttpResponse<byte[]>> post(String path, String bearerToken, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, application/problem+json")
-                .header("Authorization", "Bearer " + bearerToken)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(toJson(body)));
+    CompletableFuture<Response> post(String path, String bearerToken, Object body) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
+                .add(HttpHeaders.ACCEPT, ACCEPT)
+                .add(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
         if (idempotencyKeys) {
-            request.header("Idempotency-Key", UUID.randomUUID().toString());
+            headers.add(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
         }
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setURI(path)
+                .setHeaders(headers)
+                .setIdleTimeout(timeoutMillis), Buffer.buffer(toJson(body)));
     }
 
-    HttpResponse<byte[]> get(String path, Duration requestTimeout) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path))
-                .timeout(requestTimeout)
-                .GET()
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    /** Blocking GET, for the health check before a run. */
+    Response get(String path, Duration requestTimeout) throws IOException, InterruptedException, TimeoutException {
+        CompletableFuture<Response> call = send(new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setURI(path)
+                .setIdleTimeout(requestTimeout.toMillis()), null);
+        try {
+            return call.get(requestTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = Population.unwrap(e.getCause());
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+                throw new TimeoutException(cause.getMessage());
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private CompletableFuture<Response> send(RequestOptions options, Buffer body) {
+        String path = options.getURI();
+        return client.request(options)
+                .compose(request -> body == null ? request.send() : request.send(body))
+                .compose(response -> response.body().map(bytes -> new Response(
+                        response.statusCode(), bytes.getBytes(), response.getHeader(HttpHeaders.LOCATION), path)))
+                .toCompletionStage()
+                .toCompletableFuture();
     }
 
     void shutdown() {
-        executor.shutdownNow();
+        try {
+            client.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Closing is best effort at the end of a run.
+        }
     }
 
     /** The id of an accepted submit: {@code leaveRequestId} of the body, else the Location's last segment. */
-    static Optional<String> leaveRequestId(HttpResponse<byte[]> response) {
+    static Optional<String> leaveRequestId(Response response) {
         JsonNode body = parse(response.body());
         if (body != null && body.hasNonNull("leaveRequestId")) {
             return Optional.of(body.get("leaveRequestId").asText());
         }
-        return response.headers().firstValue("Location")
+        return Optional.ofNullable(response.location())
                 .map(location -> location.substring(location.lastIndexOf('/') + 1))
                 .filter(id -> !id.isBlank());
     }
@@ -97,7 +148,7 @@ final class CommandApi {
      * A short name for a refusal: the problem's {@code rule} or {@code code} member if present,
      * else the last segment of its {@code type}, else its {@code title}, else the body's start.
      */
-    static String problemName(HttpResponse<byte[]> response) {
+    static String problemName(Response response) {
         JsonNode body = parse(response.body());
         if (body != null && body.isObject()) {
             for (String member : new String[] {"rule", "code", "errorCode"}) {

@@ -3,9 +3,6 @@ package com.leaveledger.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -95,7 +93,8 @@ public final class CommandLoad {
             return EXIT_USAGE;
         }
         CommandApi api = new CommandApi(options.baseUrl(), Duration.ofSeconds(options.requestTimeoutSeconds()),
-                options.idempotencyKeys());
+                options.idempotencyKeys(),
+                Math.max(options.setupParallelism(), options.openModel() ? options.maxInFlight() : options.concurrency()));
         try {
             if (!reachable(api, out, err)) {
                 return EXIT_UNREACHABLE;
@@ -126,7 +125,7 @@ public final class CommandLoad {
     private static boolean reachable(CommandApi api, PrintStream out, PrintStream err) throws InterruptedException {
         String health = api.baseUrl() + "/actuator/health";
         try {
-            HttpResponse<byte[]> response = api.get("/actuator/health", Duration.ofSeconds(5));
+            CommandApi.Response response = api.get("/actuator/health", Duration.ofSeconds(5));
             String body = new String(response.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
             if (response.statusCode() == 200 && body.contains("\"UP\"")) {
                 out.println("command API " + api.baseUrl() + " is UP");
@@ -135,12 +134,12 @@ public final class CommandLoad {
                         response.statusCode(), body.substring(0, Math.min(200, body.length())));
             }
             return true;
-        } catch (ConnectException | HttpConnectTimeoutException e) {
+        } catch (ConnectException e) {
             err.printf(Locale.ROOT, "bench: command API not reachable at %s (%s).%n"
                     + "bench: start the system first (scripts/ledger up) or pass --base-url.%n",
                     api.baseUrl(), Population.describe(e));
             return false;
-        } catch (HttpTimeoutException e) {
+        } catch (TimeoutException e) {
             err.printf(Locale.ROOT, "bench: %s did not answer within 5 s; is command-side up? (scripts/ledger up)%n", health);
             return false;
         } catch (IOException e) {
@@ -259,13 +258,13 @@ public final class CommandLoad {
 
     private void fire(Workload.Command command, long intendedNanos, LoadStats stats, Runnable then) {
         stats.recordSent(command.kind());
-        CompletableFuture<HttpResponse<byte[]>> call;
+        CompletableFuture<CommandApi.Response> call;
         try {
             call = api.post(command.path(), command.token(), command.body());
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
-        // Runs on the client's executor thread that completed the call: no extra hand-off.
+        // Runs on the client's event loop, which completed the call: no extra hand-off.
         call.whenComplete((response, error) -> {
             long now = System.nanoTime();
             long micros = (now - intendedNanos) / 1_000;

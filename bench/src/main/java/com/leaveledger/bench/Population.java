@@ -2,7 +2,6 @@ package com.leaveledger.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +99,7 @@ final class Population {
      * errors; throws {@link SetupException} naming the first failures if any request is refused.
      */
     private static void runAll(String step, int count, int parallelism, PrintStream out,
-            IntFunction<CompletableFuture<HttpResponse<byte[]>>> request,
+            IntFunction<CompletableFuture<CommandApi.Response>> request,
             IntPredicate acceptable) throws InterruptedException {
         long started = System.nanoTime();
         Semaphore permits = new Semaphore(parallelism);
@@ -115,7 +114,7 @@ final class Population {
                     failure = describe(error);
                 } else if (!acceptable.test(response.statusCode())) {
                     failure = "HTTP " + response.statusCode() + " " + CommandApi.problemName(response)
-                            + " (" + response.request().uri().getPath() + ")";
+                            + " (" + response.path() + ")";
                 }
                 if (failure != null && failures.incrementAndGet() <= 5) {
                     firstFailures.add(failure);
@@ -134,8 +133,8 @@ final class Population {
         out.printf(Locale.ROOT, "setup: %-20s %6d in %5.1f s%n", step, count, (System.nanoTime() - started) / 1e9);
     }
 
-    private static CompletableFuture<HttpResponse<byte[]>> attempt(
-            Supplier<CompletableFuture<HttpResponse<byte[]>>> request, int attemptsLeft) {
+    private static CompletableFuture<CommandApi.Response> attempt(
+            Supplier<CompletableFuture<CommandApi.Response>> request, int attemptsLeft) {
         return request.get().handle((response, error) -> {
             if (error == null) {
                 return CompletableFuture.completedFuture(response);
@@ -143,7 +142,7 @@ final class Population {
             if (attemptsLeft > 1 && unwrap(error) instanceof IOException) {
                 return attempt(request, attemptsLeft - 1);
             }
-            return CompletableFuture.<HttpResponse<byte[]>>failedFuture(error);
+            return CompletableFuture.<CommandApi.Response>failedFuture(error);
         }).thenCompose(future -> future);
     }
 

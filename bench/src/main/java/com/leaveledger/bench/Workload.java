@@ -1,6 +1,5 @@
 package com.leaveledger.bench;
 
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ final class Workload {
     }
 
     /** Feeds an accepted submit's id to the approvals to come. */
-    void accepted(Command command, HttpResponse<byte[]> response) {
+    void accepted(Command command, CommandApi.Response response) {
         if (command.kind() == Kind.SUBMIT) {
             CommandApi.leaveRequestId(response)
                     .ifPresent(id -> approvable.add(new Approvable(id, command.employee())));
