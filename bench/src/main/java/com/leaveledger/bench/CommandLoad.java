@@ -382,6 +382,11 @@ public final class CommandLoad {
         latencyLine("approve (accepted)", measured.accepted(Workload.Kind.APPROVE));
         latencyLine("all accepted", all);
         latencyLine("all answered", measured.answered());
+        StringBuilder worst = new StringBuilder();
+        for (Map.Entry<Long, Long> second : measured.worstSeconds(measureStart, 5)) {
+            worst.append(String.format(Locale.ROOT, "  t+%ds %.1f", second.getKey(), second.getValue() / 1000.0));
+        }
+        out.printf(Locale.ROOT, "  %-27s%s%n", "worst seconds (max ms)", worst);
         out.println(options.openModel()
                 ? "(latency = answer time - intended send time; open model, coordinated omission corrected)"
                 : "(latency = answer time - send time; closed model: read the throughput, not the latency)");

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -29,6 +30,8 @@ final class LoadStats {
     private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> transportErrors = new ConcurrentHashMap<>();
     private final AtomicLong lastCompletionNanos = new AtomicLong(Long.MIN_VALUE);
+    /** Worst latency by second of intended send time ({@code System.nanoTime() / 1e9}): where the stalls were. */
+    private final Map<Long, LongAccumulator> worstBySecond = new ConcurrentHashMap<>();
 
     LoadStats() {
         for (Workload.Kind kind : Workload.Kind.values()) {
@@ -60,6 +63,8 @@ final class LoadStats {
 
     private void answered(int status, long latencyMicros, long completedNanos) {
         answered.recordValue(Math.min(latencyMicros, HIGHEST_MICROS));
+        worstBySecond.computeIfAbsent(Math.floorDiv(completedNanos - latencyMicros * 1_000, 1_000_000_000L),
+                second -> new LongAccumulator(Math::max, 0)).accumulate(latencyMicros);
         byStatus.computeIfAbsent(status, k -> new LongAdder()).increment();
         lastCompletionNanos.accumulateAndGet(completedNanos, Math::max);
     }
@@ -104,6 +109,19 @@ final class LoadStats {
 
     Histogram answered() {
         return answered;
+    }
+
+    /**
+     * The {@code limit} seconds with the worst latency, as (seconds after {@code originNanos}, worst latency in
+     * microseconds), worst first.
+     */
+    List<Map.Entry<Long, Long>> worstSeconds(long originNanos, int limit) {
+        return worstBySecond.entrySet().stream()
+                .map(e -> Map.entry(Math.floorDiv(e.getKey() * 1_000_000_000L - originNanos, 1_000_000_000L),
+                        e.getValue().get()))
+                .sorted(Map.Entry.<Long, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(limit)
+                .toList();
     }
 
     Map<Integer, Long> byStatus() {

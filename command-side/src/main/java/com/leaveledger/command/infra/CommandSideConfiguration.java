@@ -20,9 +20,15 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
@@ -166,6 +172,52 @@ public class CommandSideConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC storage engine over {@link #eventSchema()}, built exactly as Axon's JdbcAutoConfiguration builds it;
+     * declared here because that configuration steps back as soon as an event store bean exists ({@link #eventStore}).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
+    }
+
+    /**
+     * Axon's embedded event store as its auto-configuration builds it, with a smaller cache of recent events for the
+     * tailing processors (the Kafka publisher): {@code ledger.event-store.cached-events} instead of Axon's 10,000.
+     * The publisher follows the head within milliseconds, so 10,000 cached events (~15 s at 500 commands/s) only kept
+     * each event's message, payload bytes and deserialized payload alive long enough to be copied and promoted by
+     * every young collection: the bulk of the young pauses (docs/adr/0013 addendum). A processor further behind than
+     * the cache reads the store with its own query and comes back to the cache once it has caught up. The store's
+     * reader is woken at most once per {@code ledger.event-store.wake-up-window} ({@link CoalescingEmbeddedEventStore}).
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration configuration,
+                                  @Value("${ledger.event-store.cached-events:1000}") int cachedEvents,
+                                  @Value("${ledger.event-store.wake-up-window:5ms}") Duration wakeUpWindow) {
+        return new CoalescingEmbeddedEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .cachedEvents(cachedEvents), wakeUpWindow);
     }
 
     /**
