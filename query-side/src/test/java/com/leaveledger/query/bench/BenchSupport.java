@@ -50,7 +50,17 @@ final class BenchSupport {
         return secret == null || secret.isBlank() ? "dev-only-leave-ledger-secret-change-me-0123456789abcdef" : secret;
     }
 
+    /**
+     * A dev token per subject and roles, minted once: the services cache verified tokens by their text, so a load loop
+     * that minted one per request would make every request pay for signature checking (and the driver for signing).
+     */
     static String token(String subject, String... roles) {
+        return TOKENS.computeIfAbsent(subject + "|" + String.join(",", roles), key -> mint(subject, roles));
+    }
+
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String mint(String subject, String... roles) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", List.of(roles))
                     .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(7200))).build();
@@ -92,6 +102,50 @@ final class BenchSupport {
                     }
                     return lag == 0;
                 });
+    }
+
+    /** An answer of {@link AsyncHttp}. */
+    record Answer(int status, String body) {
+    }
+
+    /**
+     * JSON over HTTP for the load loops: Vert.x's client on one event loop, a keep-alive pool of at most
+     * {@code maxConnections}. The JDK's {@code HttpClient} cost the driver ~0.5 ms of CPU per request, a sizeable share
+     * of a 2-core machine that also runs what is measured (docs/benchmarks.md). Callbacks run on the event loop.
+     */
+    static final class AsyncHttp implements AutoCloseable {
+
+        private final io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions()
+                .setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        private final io.vertx.core.http.HttpClient client;
+
+        AsyncHttp(int maxConnections) {
+            client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(true)
+                            .setConnectTimeout(5_000).setTcpNoDelay(true),
+                    new io.vertx.core.http.PoolOptions().setHttp1MaxSize(maxConnections));
+        }
+
+        java.util.concurrent.CompletableFuture<Answer> post(String url, String token, Object body) {
+            String json;
+            try {
+                json = JSON.writeValueAsString(body);
+            } catch (IOException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            return client.request(new io.vertx.core.http.RequestOptions()
+                            .setMethod(io.vertx.core.http.HttpMethod.POST).setAbsoluteURI(url).setIdleTimeout(30_000)
+                            .putHeader("Authorization", "Bearer " + token)
+                            .putHeader("Content-Type", "application/json"))
+                    .compose(request -> request.send(json))
+                    .compose(response -> response.body().map(bytes -> new Answer(response.statusCode(),
+                            bytes.toString(StandardCharsets.UTF_8))))
+                    .toCompletionStage().toCompletableFuture();
+        }
+
+        @Override
+        public void close() {
+            vertx.close();
+        }
     }
 
     static String fmt(double value) {

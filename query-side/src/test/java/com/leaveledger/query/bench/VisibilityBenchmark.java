@@ -63,7 +63,8 @@ public final class VisibilityBenchmark {
         System.out.printf("setup: %d managers, %d employees, 300 ANNUAL days each%n", managers, employees);
         List<String> employeeIds = new ArrayList<>();
         List<String> managerOf = new ArrayList<>();
-        setup(commandUrl, hr, run, employees, managers, employeeIds, managerOf);
+        BenchSupport.AsyncHttp http = new BenchSupport.AsyncHttp(maxInFlight);
+        setup(http, commandUrl, hr, run, employees, managers, employeeIds, managerOf);
         BenchSupport.awaitCaughtUp(queryUrl, engineer, Duration.ofMinutes(10));
         BenchSupport.send("DELETE", queryUrl + "/admin/projections/visibility-lag", engineer, null);
 
@@ -105,7 +106,9 @@ public final class VisibilityBenchmark {
             while ((approval = approvable.poll()) != null) {
                 toApprove.add(approval);
             }
-            HttpRequest request;
+            String url;
+            String token;
+            Map<String, Object> body;
             boolean submit = k % 3 != 2 || toApprove.isEmpty();
             String[] approving = null;
             if (submit) {
@@ -113,14 +116,16 @@ public final class VisibilityBenchmark {
                 nextDay[e] = nextWorkingDay(nextDay[e] == null ? LocalDate.of(2028, 1, 3) : nextDay[e].plusDays(1),
                         holidays);
                 String id = employeeIds.get(e);
-                request = post(commandUrl + "/api/leave-requests", BenchSupport.token(id, "EMPLOYEE"), Map.of(
-                        "employeeId", id, "leaveType", "ANNUAL", "startDate", nextDay[e].toString(),
-                        "endDate", nextDay[e].toString(), "reason", "bench"));
+                url = commandUrl + "/api/leave-requests";
+                token = BenchSupport.token(id, "EMPLOYEE");
+                body = Map.of("employeeId", id, "leaveType", "ANNUAL", "startDate", nextDay[e].toString(),
+                        "endDate", nextDay[e].toString(), "reason", "bench");
                 approving = new String[] {null, managerOf.get(e)};
             } else {
                 String[] next = toApprove.poll();
-                request = post(commandUrl + "/api/leave-requests/" + next[0] + "/approve",
-                        BenchSupport.token(next[1], "EMPLOYEE", "MANAGER"), Map.of("comment", "ok"));
+                url = commandUrl + "/api/leave-requests/" + next[0] + "/approve";
+                token = BenchSupport.token(next[1], "EMPLOYEE", "MANAGER");
+                body = Map.of("comment", "ok");
             }
             if (!inFlight.tryAcquire()) {
                 statuses.computeIfAbsent(-1, s -> new AtomicLong()).incrementAndGet();
@@ -129,10 +134,10 @@ public final class VisibilityBenchmark {
             boolean probeThis = submit && k >= warmupCommands && (k % probeEvery == 0);
             String[] approvalOf = approving;
             long sentAt = due;
-            BenchSupport.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, e) -> {
+            http.post(url, token, body).whenComplete((response, e) -> {
                 inFlight.release();
                 long acceptedAt = System.nanoTime();
-                int status = e != null ? 0 : response.statusCode();
+                int status = e != null ? 0 : response.status();
                 statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
                 synchronized (accepted) {
                     accepted.recordValue(Math.max(0, (acceptedAt - sentAt) / 1000));
@@ -156,6 +161,7 @@ public final class VisibilityBenchmark {
             CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         }
         probers.shutdown();
+        http.close();
         BenchSupport.awaitCaughtUp(queryUrl, engineer, Duration.ofMinutes(5));
         double actualRate = (total - warmupCommands) / ((end - measuredStart) / 1e9);
 
@@ -206,26 +212,26 @@ public final class VisibilityBenchmark {
         }
     }
 
-    private static void setup(String commandUrl, String hr, String run, int employees, int managers,
-                              List<String> employeeIds, List<String> managerOf) throws Exception {
-        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+    private static void setup(BenchSupport.AsyncHttp http, String commandUrl, String hr, String run, int employees,
+                              int managers, List<String> employeeIds, List<String> managerOf) throws Exception {
+        List<CompletableFuture<BenchSupport.Answer>> calls = new ArrayList<>();
         for (int m = 0; m < managers; m++) {
-            calls.add(register(commandUrl, hr, LedgerHistory.manager(run, m), null));
+            calls.add(register(http, commandUrl, hr, LedgerHistory.manager(run, m), null));
         }
         join(calls);
         for (int e = 0; e < employees; e++) {
             String id = LedgerHistory.employee(run, e);
             employeeIds.add(id);
             managerOf.add(LedgerHistory.manager(run, e % managers));
-            calls.add(register(commandUrl, hr, id, managerOf.get(e)));
+            calls.add(register(http, commandUrl, hr, id, managerOf.get(e)));
             if (calls.size() >= 64) {
                 join(calls);
             }
         }
         join(calls);
         for (String id : employeeIds) {
-            calls.add(BenchSupport.HTTP.sendAsync(post(commandUrl + "/api/leave-accounts/" + id + "/ANNUAL/2028"
-                    + "/entitlements", hr, Map.of("days", 300, "reason", "bench")), HttpResponse.BodyHandlers.ofString()));
+            calls.add(http.post(commandUrl + "/api/leave-accounts/" + id + "/ANNUAL/2028/entitlements", hr,
+                    Map.of("days", 300, "reason", "bench")));
             if (calls.size() >= 64) {
                 join(calls);
             }
@@ -233,8 +239,8 @@ public final class VisibilityBenchmark {
         join(calls);
     }
 
-    private static CompletableFuture<HttpResponse<String>> register(String commandUrl, String hr, String id,
-                                                                    String manager) {
+    private static CompletableFuture<BenchSupport.Answer> register(BenchSupport.AsyncHttp http, String commandUrl,
+                                                                   String hr, String id, String manager) {
         java.util.HashMap<String, Object> body = new java.util.HashMap<>();
         body.put("id", id);
         body.put("name", "Name " + id);
@@ -242,28 +248,17 @@ public final class VisibilityBenchmark {
         body.put("managerId", manager);
         body.put("country", "DE");
         body.put("subdivision", "BE");
-        return BenchSupport.HTTP.sendAsync(post(commandUrl + "/api/employees", hr, body),
-                HttpResponse.BodyHandlers.ofString());
+        return http.post(commandUrl + "/api/employees", hr, body);
     }
 
-    private static void join(List<CompletableFuture<HttpResponse<String>>> calls) throws Exception {
-        for (CompletableFuture<HttpResponse<String>> call : calls) {
-            HttpResponse<String> response = call.get(60, TimeUnit.SECONDS);
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("setup call failed: " + response.statusCode() + " " + response.body());
+    private static void join(List<CompletableFuture<BenchSupport.Answer>> calls) throws Exception {
+        for (CompletableFuture<BenchSupport.Answer> call : calls) {
+            BenchSupport.Answer response = call.get(60, TimeUnit.SECONDS);
+            if (response.status() >= 300) {
+                throw new IllegalStateException("setup call failed: " + response.status() + " " + response.body());
             }
         }
         calls.clear();
-    }
-
-    private static HttpRequest post(String url, String token, Object body) {
-        try {
-            return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(BenchSupport.JSON.writeValueAsString(body))).build();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String id(String body) {
