@@ -34,8 +34,9 @@ import org.HdrHistogram.Histogram;
  *     never overlapping), then an approval of the oldest accepted submit.</li>
  *     <li>Measured two ways. Server side: for every event, event timestamp (taken while the command runs) → the
  *     projection's transaction committed, from {@code GET /admin/projections}. Client side, a probe: for one
- *     accepted submit in {@code --probe-every}, the time from the 202 to the first {@code GET
- *     /api/leave-requests/{id}} that answers 200 (polled every {@code --probe-interval-ms}).</li>
+ *     accepted submit in {@code --probe-every} (50), the time from the 202 to the first {@code GET
+ *     /api/leave-requests/{id}} that answers 200 (polled every {@code --probe-interval-ms}, 10), at most
+ *     {@code --probe-threads} (4) at a time; a probe due while all are busy is dropped and counted.</li>
  * </ul>
  */
 public final class VisibilityBenchmark {
@@ -51,11 +52,14 @@ public final class VisibilityBenchmark {
         int seconds = Integer.parseInt(options.getOrDefault("duration", "60"));
         int employees = Integer.parseInt(options.getOrDefault("employees", "2000"));
         int managers = Integer.parseInt(options.getOrDefault("managers", "100"));
-        int probeEvery = Integer.parseInt(options.getOrDefault("probe-every", "25"));
+        int probeEvery = Integer.parseInt(options.getOrDefault("probe-every", "50"));
+        int probeThreads = Integer.parseInt(options.getOrDefault("probe-threads", "4"));
         int probeInterval = Integer.parseInt(options.getOrDefault("probe-interval-ms", "10"));
         int maxInFlight = Integer.parseInt(options.getOrDefault("max-in-flight", "256"));
-        // Seconds at the same rate before the measured window: fresh JVMs compile for their first minute.
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "30"));
+        // Seconds at the same rate before the measured window. Fresh JVMs compile for their first minutes; with 30 s
+        // at 500/s the command side's publisher was still working off the first minute's backlog (36 s behind) when
+        // the measurement began, with 150 s it had caught up (docs/benchmarks.md, 2026-11-22).
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "150"));
         String run = "v" + (System.currentTimeMillis() / 1000);
         String hr = BenchSupport.token(run + "-hr", "HR");
         String engineer = BenchSupport.token(run + "-eng", "ENGINEER");
@@ -77,7 +81,13 @@ public final class VisibilityBenchmark {
         ConcurrentLinkedQueue<String[]> approvable = new ConcurrentLinkedQueue<>();
         Semaphore inFlight = new Semaphore(maxInFlight);
         List<CompletableFuture<?>> probes = new ArrayList<>();
-        java.util.concurrent.ExecutorService probers = java.util.concurrent.Executors.newFixedThreadPool(16);
+        // A few probers, and a probe that finds them all busy is dropped, not queued: a queued probe would start late
+        // and measure its own wait, and a lagging query side must not be polled harder the further it lags (16 busy
+        // probers at 10 ms were ~1,600 GETs/s, enough to slow the read side they measure).
+        java.util.concurrent.ThreadPoolExecutor probers = new java.util.concurrent.ThreadPoolExecutor(probeThreads,
+                probeThreads, 0, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+                new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
+        AtomicLong probesDropped = new AtomicLong();
         long warmupCommands = (long) rate * warmup;
         long total = warmupCommands + (long) rate * seconds;
         long start = System.nanoTime() + 200_000_000L;
@@ -147,8 +157,12 @@ public final class VisibilityBenchmark {
                     approvable.add(new String[] {id, approvalOf[1]});
                     if (probeThis) {
                         synchronized (probes) {
-                            probes.add(CompletableFuture.runAsync(() -> probe(queryUrl, id, approvalOf[1],
-                                    acceptedAt, probeInterval, probe), probers));
+                            try {
+                                probes.add(CompletableFuture.runAsync(() -> probe(queryUrl, id, approvalOf[1],
+                                        acceptedAt, probeInterval, probe), probers));
+                            } catch (java.util.concurrent.RejectedExecutionException busy) {
+                                probesDropped.incrementAndGet();
+                            }
                         }
                     }
                 }
@@ -169,8 +183,9 @@ public final class VisibilityBenchmark {
                 fmt(actualRate), statuses);
         System.out.printf("command latency (intended send → answer): p50 %.1f ms, p99 %.1f ms%n",
                 accepted.getValueAtPercentile(50) / 1000.0, accepted.getValueAtPercentile(99) / 1000.0);
-        System.out.printf("probe (202 → GET /api/leave-requests/{id} answers 200, %d samples): p50 %.1f ms, "
-                        + "p99 %.1f ms, max %.1f ms%n", probe.getTotalCount(), probe.getValueAtPercentile(50) / 1000.0,
+        System.out.printf("probe (202 → GET /api/leave-requests/{id} answers 200, %d samples, %d dropped): p50 %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms%n", probe.getTotalCount(), probesDropped.get(),
+                probe.getValueAtPercentile(50) / 1000.0,
                 probe.getValueAtPercentile(99) / 1000.0, probe.getMaxValue() / 1000.0);
         JsonNode projections = BenchSupport.get(queryUrl + "/admin/projections", engineer);
         for (JsonNode projection : projections) {
