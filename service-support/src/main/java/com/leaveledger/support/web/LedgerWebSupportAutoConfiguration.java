@@ -12,11 +12,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Correlation ids on every request, the dev profile's HS256 JWT decoder, and a cache of verified tokens in front of
- * whichever JWT decoder the service ends up with ({@link CachingJwtDecoder}; {@code ledger.jwt.cache.*}).
+ * whichever JWT decoder the service ends up with ({@link CachingJwtDecoder}; {@code ledger.jwt.cache.*}), and Spring
+ * Security's firewall with its header rules as loops ({@link HeaderCharacters}).
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -36,6 +38,12 @@ public class LedgerWebSupportAutoConfiguration {
             @Value("${ledger.jwt.secret:${LEDGER_JWT_SECRET:dev-only-leave-ledger-secret-change-me-0123456789abcdef}}")
             String secret) {
         return LedgerSecurity.devDecoder(secret);
+    }
+
+    /** Spring Security's {@code StrictHttpFirewall}, its header and parameter name rules without a regex per call. */
+    @Bean
+    WebSecurityCustomizer ledgerHttpFirewall() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
     /** Wraps every {@link JwtDecoder} bean (the dev one above or Spring Boot's JWK-set one) in the token cache. */
