@@ -4,6 +4,11 @@ import com.leaveledger.support.testing.Scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -19,6 +25,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 class CommandApiIT extends CommandSideIT {
+
+    @LocalServerPort
+    private int port;
 
     @Test
     void submitApproveAndCancelOverHttp() {
@@ -204,6 +213,33 @@ class CommandApiIT extends CommandSideIT {
                 "/api/leave-requests", "/api/leave-requests/{id}/approve", "/api/leave-requests/{id}/reject",
                 "/api/leave-requests/{id}/cancel", "/api/leave-accounts/{employeeId}/{leaveType}/{year}/entitlements",
                 "/api/leave-accounts/{employeeId}/{leaveType}/{year}/adjustments");
+    }
+
+    @Test
+    void requestsTomcatRefusesBeforeSpringAreProblemDetailsToo() throws IOException {
+        // HTTP clients refuse to send these, so the requests go over a plain socket
+        for (String header : List.of("X-Note: a\u0001b", "X-Note: a\u007fb", "X Note: ab")) {
+            String answer = rawExchange("POST /api/leave-requests HTTP/1.1\r\nHost: localhost\r\n" + header
+                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+            JsonNode body = json.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertThat(head).as(header).startsWith("HTTP/1.1 400").containsIgnoringCase(
+                    "Content-Type: application/problem+json");
+            assertThat(body.get("rule").asText()).isEqualTo("malformed-request");
+            assertThat(body.get("type").asText()).isEqualTo("urn:leave-ledger:problem:malformed-request");
+            assertThat(body.get("status").asInt()).isEqualTo(400);
+        }
+    }
+
+    private String rawExchange(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static HttpHeaders copy(HttpHeaders headers) {
