@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -26,6 +27,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -47,17 +51,23 @@ final class LedgerSystem implements AutoCloseable {
     /** Start-up of several JVMs at once on two busy cores. */
     static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
+    /** The embedded broker, or a broker process a test can kill and restart. */
     private final EmbeddedKafkaKraftBroker kafka;
+    private final KafkaProcess kafkaProcess;
+    private final FlakyProviders flaky = new FlakyProviders();
     private final WireMockServer providers;
     private final int smtpPort;
     private GreenMail smtp;
     private final List<ServiceProcess> processes = new ArrayList<>();
 
-    private LedgerSystem(EmbeddedKafkaKraftBroker kafka, GreenMail smtp, WireMockServer providers) {
+    private LedgerSystem(EmbeddedKafkaKraftBroker kafka, KafkaProcess kafkaProcess, GreenMail smtp) {
         this.kafka = kafka;
+        this.kafkaProcess = kafkaProcess;
         this.smtp = smtp;
         this.smtpPort = smtp.getSmtp().getPort();
-        this.providers = providers;
+        this.providers = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40)
+                .extensions(flaky));
+        providers.start();
     }
 
     /** Empty schemas, a fresh broker with the topics, SMTP and HTTP providers that accept everything. */
@@ -66,15 +76,37 @@ final class LedgerSystem implements AutoCloseable {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 12);
         kafka.brokerProperty("auto.create.topics.enable", "false");
         kafka.afterPropertiesSet();
-        kafka.addTopics(new NewTopic(EVENTS_TOPIC, 12, (short) 1), new NewTopic(DLQ_TOPIC, 3, (short) 1));
+        kafka.addTopics(topics());
+        return withProviders(kafka, null);
+    }
+
+    /** As {@link #start()}, but the broker runs as a process of its own that {@link #kafka()} can kill and restart. */
+    static LedgerSystem startWithBrokerProcess() {
+        dropServiceSchemas();
+        KafkaProcess kafka = KafkaProcess.start(logDirectory());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
+            admin.createTopics(List.of(topics())).all().get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            kafka.close();
+            throw new IllegalStateException("cannot create the topics", e);
+        }
+        return withProviders(null, kafka);
+    }
+
+    private static NewTopic[] topics() {
+        return new NewTopic[] {new NewTopic(EVENTS_TOPIC, 12, (short) 1), new NewTopic(DLQ_TOPIC, 3, (short) 1)};
+    }
+
+    private static LedgerSystem withProviders(EmbeddedKafkaKraftBroker kafka, KafkaProcess kafkaProcess) {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
-        WireMockServer providers = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .containerThreads(40));
-        providers.start();
-        LedgerSystem system = new LedgerSystem(kafka, smtp, providers);
+        LedgerSystem system = new LedgerSystem(kafka, kafkaProcess, smtp);
         system.acceptAllProviderCalls();
         return system;
+    }
+
+    private static Path logDirectory() {
+        return Path.of(System.getProperty("e2e.logs", "target/e2e-logs"));
     }
 
     /**
@@ -108,7 +140,7 @@ final class LedgerSystem implements AutoCloseable {
      * second; circuit breakers judge only after 100 calls, so the failures one test provokes never open a circuit
      * for the next.
      */
-    ServiceProcess startNotificationSaga(String name) {
+    ServiceProcess startNotificationSaga(String name, String... moreProperties) {
         List<String> properties = new ArrayList<>(List.of(
                 "--ledger.notifications.instance-id=" + name,
                 "--ledger.notifications.email.type=smtp",
@@ -123,6 +155,7 @@ final class LedgerSystem implements AutoCloseable {
             properties.addAll(List.of(resilience + "max-attempts=3", resilience + "initial-wait=200ms",
                     resilience + "max-wait=800ms", resilience + "minimum-number-of-calls=100"));
         }
+        properties.addAll(List.of(moreProperties));
         return started(ServiceProcess.start(name, "notification-saga", freePort(), environment(name), properties));
     }
 
@@ -133,8 +166,13 @@ final class LedgerSystem implements AutoCloseable {
                 "LEDGER_DB_PASSWORD", DB_PASSWORD,
                 // Five services share PostgreSQL's 100 connections with other test runs on this machine.
                 "LEDGER_DB_POOL", "10",
-                "LEDGER_KAFKA_BOOTSTRAP", kafka.getBrokersAsString(),
+                "LEDGER_KAFKA_BOOTSTRAP", kafkaBootstrap(),
                 "LEDGER_JWT_SECRET", JWT_SECRET);
+    }
+
+    /** Starts a service again after it stopped or was killed: same port and settings ({@link ServiceProcess#restart}). */
+    ServiceProcess restart(ServiceProcess service, String suffix) {
+        return started(service.restart(suffix));
     }
 
     private ServiceProcess started(ServiceProcess process) {
@@ -157,11 +195,22 @@ final class LedgerSystem implements AutoCloseable {
 
     /** SMS and push providers that accept everything; tests add their own, more specific stubs on top. */
     void acceptAllProviderCalls() {
+        failProviderCalls(0);
+    }
+
+    /**
+     * SMS and push providers that answer a share of the calls (chosen at random) 503, the rest as usual; 0 accepts
+     * every call. Forgets the stubs tests added and the requests received.
+     */
+    void failProviderCalls(double share) {
+        flaky.failing(share);
         providers.resetAll();
         providers.stubFor(post(urlEqualTo("/sms")).atPriority(10).willReturn(aResponse().withStatus(202)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"sms-accepted\"}")));
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"sms-accepted\"}")
+                .withTransformers(FlakyProviders.NAME)));
         providers.stubFor(post(urlEqualTo("/push")).atPriority(10).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"push-accepted\"}")));
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"push-accepted\"}")
+                .withTransformers(FlakyProviders.NAME)));
     }
 
     List<LoggedRequest> smsTo(String phone) {
@@ -188,6 +237,11 @@ final class LedgerSystem implements AutoCloseable {
     List<String> mailSubjectsTo(String address) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> sentTo(mail, address))
                 .map(LedgerSystem::subject).toList();
+    }
+
+    /** Every mail the SMTP server received since it last started. */
+    List<MimeMessage> mails() {
+        return List.of(smtp.getReceivedMessages());
     }
 
     List<MimeMessage> mailsTo(String address) {
@@ -223,7 +277,15 @@ final class LedgerSystem implements AutoCloseable {
     // --- Kafka and PostgreSQL ------------------------------------------------------------------------------
 
     String kafkaBootstrap() {
-        return kafka.getBrokersAsString();
+        return kafka != null ? kafka.getBrokersAsString() : kafkaProcess.bootstrap();
+    }
+
+    /** The broker process of {@link #startWithBrokerProcess()}. */
+    KafkaProcess kafka() {
+        if (kafkaProcess == null) {
+            throw new IllegalStateException("this system runs the embedded broker");
+        }
+        return kafkaProcess;
     }
 
     static Connection database() throws SQLException {
@@ -236,7 +298,11 @@ final class LedgerSystem implements AutoCloseable {
         processes.parallelStream().filter(ServiceProcess::isAlive).forEach(ServiceProcess::stop);
         providers.stop();
         smtp.stop();
-        kafka.destroy();
+        if (kafka != null) {
+            kafka.destroy();
+        } else {
+            kafkaProcess.close();
+        }
     }
 
     private static int freePort() {

@@ -38,17 +38,29 @@ final class ServiceProcess {
                 "e2e-service-killer"));
     }
 
+    /** A process of this test run (a service or the broker) that the JVM's shutdown hook kills. */
+    static void killOnExit(Process process) {
+        RUNNING.add(process);
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final String module;
     private final int port;
+    private final Map<String, String> environment;
+    private final List<String> properties;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, String module, int port, Map<String, String> environment,
+                           List<String> properties, Path log, Process process) {
         this.name = name;
+        this.module = module;
         this.port = port;
+        this.environment = environment;
+        this.properties = properties;
         this.log = log;
         this.process = process;
     }
@@ -74,7 +86,7 @@ final class ServiceProcess {
         try {
             Process process = builder.start();
             RUNNING.add(process);
-            return new ServiceProcess(name, port, log, process);
+            return new ServiceProcess(name, module, port, environment, properties, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + command, e);
         }
@@ -144,6 +156,17 @@ final class ServiceProcess {
                             .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                     return health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"");
                 });
+    }
+
+    /**
+     * The same service started again after this process ended: same port, environment and properties (so the same
+     * instance id), log {@code <name>-<suffix>.log}.
+     */
+    ServiceProcess restart(String suffix) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " still runs");
+        }
+        return start(name + "-" + suffix, module, port, environment, properties);
     }
 
     /** SIGTERM: the service shuts down gracefully (its processors release their segment claims). */
