@@ -7,18 +7,15 @@ import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@link PeriodRegistry} on the {@code leave_period} table, whose exclusion constraint on
- * {@code (employee_id, period)} makes a second overlapping booking fail even when two transactions race: the
- * later insert waits for the earlier transaction and then fails. It runs in the command's transaction, so a
+ * {@code (employee_id, period)} refuses a second overlapping booking even when two transactions race: the later
+ * insert waits for the earlier transaction and then books nothing. It runs in the command's transaction, so a
  * refused or failed command leaves no booking behind.
  */
 public class JdbcPeriodRegistry implements PeriodRegistry {
-
-    private static final String EXCLUSION_VIOLATION = "23P01";
 
     private final JdbcTemplate jdbc;
 
@@ -30,21 +27,14 @@ public class JdbcPeriodRegistry implements PeriodRegistry {
     public void book(EmployeeId employee, LeaveRequestId request, LocalDate start, LocalDate end) {
         Date from = Date.valueOf(start);
         Date to = Date.valueOf(end);
-        int booked;
-        try {
-            // One statement on the happy path; the exclusion constraint still settles a race between two of these.
-            booked = jdbc.update("""
-                    insert into leave_period (leave_request_id, employee_id, period)
-                    select ?, ?, daterange(?, ?, '[]')
-                    where not exists (select 1 from leave_period where employee_id = ? and period && daterange(?, ?, '[]'))""",
-                    request.value(), employee.value(), from, to, employee.value(), from, to);
-        } catch (DataIntegrityViolationException e) {
-            if (e.getMostSpecificCause() instanceof java.sql.SQLException sql
-                    && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
-                throw overlapping(start, end, null);
-            }
-            throw e;
-        }
+        // One statement and one probe of the exclusion constraint's index. An overlap, committed or racing, makes
+        // the insert do nothing instead of failing (PostgreSQL waits for a racing transaction's outcome first), so
+        // the transaction can still look up what it overlaps.
+        int booked = jdbc.update("""
+                insert into leave_period (leave_request_id, employee_id, period)
+                values (?, ?, daterange(?, ?, '[]'))
+                on conflict on constraint leave_period_no_overlap do nothing""", request.value(), employee.value(),
+                from, to);
         if (booked == 0) {
             List<String> clashes = jdbc.queryForList("""
                     select leave_request_id from leave_period
