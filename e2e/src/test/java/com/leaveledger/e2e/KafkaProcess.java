@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +39,8 @@ final class KafkaProcess implements AutoCloseable {
     /** Formats a fresh log directory and starts the broker; returns once it accepts connections. */
     static KafkaProcess start(Path logs) {
         try {
-            int port = freePort();
-            int controllerPort = freePort();
+            int port = LedgerSystem.freePort();
+            int controllerPort = LedgerSystem.freePort();
             Path directory = Files.createTempDirectory("e2e-kafka");
             Files.writeString(directory.resolve("server.properties"), String.join("\n",
                     "node.id=1",
@@ -147,15 +146,6 @@ final class KafkaProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -17,7 +17,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -83,7 +82,7 @@ final class LedgerSystem implements AutoCloseable {
     /** As {@link #start()}, but the broker runs as a process of its own that {@link #kafka()} can kill and restart. */
     static LedgerSystem startWithBrokerProcess() {
         dropServiceSchemas();
-        KafkaProcess kafka = KafkaProcess.start(logDirectory());
+        KafkaProcess kafka = KafkaProcess.start(ServiceProcess.logDirectory());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
             admin.createTopics(List.of(topics())).all().get(2, TimeUnit.MINUTES);
         } catch (Exception e) {
@@ -103,10 +102,6 @@ final class LedgerSystem implements AutoCloseable {
         LedgerSystem system = new LedgerSystem(kafka, kafkaProcess, smtp);
         system.acceptAllProviderCalls();
         return system;
-    }
-
-    private static Path logDirectory() {
-        return Path.of(System.getProperty("e2e.logs", "target/e2e-logs"));
     }
 
     /**
@@ -305,7 +300,7 @@ final class LedgerSystem implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -117,7 +117,8 @@ final class ServiceProcess {
 
     private static final Map<String, Path> COPIED = new ConcurrentHashMap<>();
 
-    private static Path logDirectory() {
+    /** {@code target/e2e-logs} (system property {@code e2e.logs}), created if missing. */
+    static Path logDirectory() {
         Path directory = Path.of(System.getProperty("e2e.logs", "target/e2e-logs"));
         try {
             return Files.createDirectories(directory);
