@@ -212,7 +212,7 @@ public class CommandSideConfiguration {
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration configuration,
                                   @Value("${ledger.event-store.cached-events:1000}") int cachedEvents,
-                                  @Value("${ledger.event-store.wake-up-window:5ms}") Duration wakeUpWindow) {
+                                  @Value("${ledger.event-store.wake-up-window:20ms}") Duration wakeUpWindow) {
         return new CoalescingEmbeddedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
