@@ -211,7 +211,7 @@ public class CommandSideConfiguration {
     @Qualifier("eventStore")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration configuration,
-                                  @Value("${ledger.event-store.cached-events:250}") int cachedEvents,
+                                  @Value("${ledger.event-store.cached-events:1000}") int cachedEvents,
                                   @Value("${ledger.event-store.wake-up-window:20ms}") Duration wakeUpWindow) {
         return new CoalescingEmbeddedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
