@@ -20,7 +20,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -199,25 +198,23 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * Axon's embedded event store as its auto-configuration builds it, with a smaller cache of recent events for the
-     * tailing processors (the Kafka publisher): {@code ledger.event-store.cached-events} instead of Axon's 10,000.
-     * The publisher follows the head within milliseconds, so 10,000 cached events (~15 s at 500 commands/s) only kept
-     * each event's message, payload bytes and deserialized payload alive long enough to be copied and promoted by
-     * every young collection: the bulk of the young pauses (docs/adr/0013 addendum). A processor further behind than
-     * the cache reads the store with its own query and comes back to the cache once it has caught up. The store's
-     * reader is woken at most once per {@code ledger.event-store.wake-up-window} ({@link CoalescingEmbeddedEventStore}).
+     * The event store (append, aggregate reads, snapshots, the Kafka publisher's stream), built as Axon's
+     * auto-configuration builds its embedded store but without that store's shared cache of recent events, which kept
+     * every event stored since the last young collection alive ({@link CommitWakingEventStore}, ADR 0014). The
+     * publisher's stream reads the store itself and is woken at most once per
+     * {@code ledger.event-store.wake-up-window} after commits.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                  org.axonframework.config.Configuration configuration,
-                                  @Value("${ledger.event-store.cached-events:1000}") int cachedEvents,
-                                  @Value("${ledger.event-store.wake-up-window:20ms}") Duration wakeUpWindow) {
-        return new CoalescingEmbeddedEventStore(EmbeddedEventStore.builder()
+    EventStore eventStore(EventStorageEngine storageEngine,
+                          org.axonframework.config.Configuration configuration,
+                          @Value("${ledger.event-store.wake-up-window:20ms}") Duration wakeUpWindow) {
+        return CommitWakingEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(cachedEvents), wakeUpWindow);
+                .wakeUpWindow(wakeUpWindow)
+                .build();
     }
 
     /**
@@ -274,7 +271,7 @@ public class CommandSideConfiguration {
     /**
      * The publisher is a tracking processor over the event store (the outbox): one segment by default (a thread per
      * segment; one employee's events stay in one segment), and a batch's token is stored only after Kafka
-     * acknowledged every record of the batch. Not a pooled streaming processor: Axon's embedded event store cannot wake one up when events arrive, so
+     * acknowledged every record of the batch. Not a pooled streaming processor: the event store's stream does not wake one up when events arrive, so
      * its coordinator polls every 500 ms once it has caught up (~300 ms from commit to Kafka); a tracking thread
      * blocks on the store's stream and is woken by the commit (docs/adr/0005). Threads = segments, or a segment
      * would stay unclaimed.

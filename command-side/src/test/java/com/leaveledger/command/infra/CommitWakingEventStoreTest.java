@@ -11,35 +11,33 @@ import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The producer of {@link CoalescingEmbeddedEventStore} reads once per window instead of once per commit, and a
- * tailing reader still receives every event, in order, including one committed alone.
+ * {@link CommitWakingEventStore}: a stream reads once per wake-up window instead of once per commit, a reader still
+ * receives every event in order (one committed alone too), a reader that starts after some events continues after
+ * its token, and a stream that waits is woken by a commit rather than its timeout.
  */
-class CoalescingEmbeddedEventStoreTest {
+class CommitWakingEventStoreTest {
 
-    /** Axon's in-memory engine, counting the reads of the store's producer (the only caller with mayBlock = true). */
+    /** Axon's in-memory engine, counting the streams' reads (the only callers of the tracked read). */
     private static final class CountingEngine extends InMemoryEventStorageEngine {
-        final AtomicInteger producerReads = new AtomicInteger();
+        final AtomicInteger trackedReads = new AtomicInteger();
 
         @Override
         public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-            if (mayBlock) {
-                producerReads.incrementAndGet();
-            }
+            trackedReads.incrementAndGet();
             return super.readEvents(trackingToken, mayBlock);
         }
     }
 
     private final CountingEngine engine = new CountingEngine();
-    private CoalescingEmbeddedEventStore store;
+    private CommitWakingEventStore store;
 
-    private CoalescingEmbeddedEventStore store(Duration window) {
-        store = new CoalescingEmbeddedEventStore(EmbeddedEventStore.builder().storageEngine(engine), window);
+    private CommitWakingEventStore store(Duration window) {
+        store = CommitWakingEventStore.builder().storageEngine(engine).wakeUpWindow(window).build();
         return store;
     }
 
@@ -52,11 +50,12 @@ class CoalescingEmbeddedEventStoreTest {
 
     @Test
     void oneReadTakesTheCommitsOfAWindowAndTheReaderSeesEveryEventInOrder() throws Exception {
-        CoalescingEmbeddedEventStore store = store(Duration.ofMillis(200));
-        TailingReader reader = new TailingReader(store);
+        CommitWakingEventStore store = store(Duration.ofMillis(200));
+        // A long wait per call: any read after the first event comes from a wake-up, not from the reader's timeout.
+        TailingReader reader = new TailingReader(store, null, 60_000);
         store.publish(GenericEventMessage.asEventMessage("first"));
         await().atMost(Duration.ofSeconds(10)).until(() -> reader.payloads().size() == 1);
-        int readsBefore = engine.producerReads.get();
+        int readsBefore = engine.trackedReads.get();
 
         for (int i = 0; i < 50; i++) {
             store.publish(GenericEventMessage.asEventMessage("event-" + i));
@@ -69,15 +68,15 @@ class CoalescingEmbeddedEventStoreTest {
         }
         assertThat(reader.payloads()).containsExactlyElementsOf(expected);
         // 50 commits in well under one window: one wake-up (a read of the events plus at most an empty one), where
-        // Axon's own store wakes its producer after each of the 50.
-        assertThat(engine.producerReads.get() - readsBefore).isLessThanOrEqualTo(4);
+        // waking after each commit reads up to 50 times.
+        assertThat(engine.trackedReads.get() - readsBefore).isLessThanOrEqualTo(4);
         reader.close();
     }
 
     @Test
-    void aZeroWindowWakesTheProducerAfterEveryCommitLikeAxon() throws Exception {
-        CoalescingEmbeddedEventStore store = store(Duration.ZERO);
-        TailingReader reader = new TailingReader(store);
+    void aZeroWindowWakesTheStreamAfterEveryCommit() throws Exception {
+        CommitWakingEventStore store = store(Duration.ZERO);
+        TailingReader reader = new TailingReader(store, null, 60_000);
         for (int i = 0; i < 5; i++) {
             store.publish(GenericEventMessage.asEventMessage("event-" + i));
             int expected = i + 1;
@@ -87,18 +86,50 @@ class CoalescingEmbeddedEventStoreTest {
         reader.close();
     }
 
+    @Test
+    void aStreamOpenedAtATokenContinuesAfterIt() throws Exception {
+        CommitWakingEventStore store = store(Duration.ofMillis(5));
+        store.publish(GenericEventMessage.asEventMessage("before-0"), GenericEventMessage.asEventMessage("before-1"));
+        TrackingToken afterFirst;
+        try (var stream = store.openStream(null)) {
+            afterFirst = stream.nextAvailable().trackingToken();
+        }
+        TailingReader reader = new TailingReader(store, afterFirst, 60_000);
+        store.publish(GenericEventMessage.asEventMessage("after"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader.payloads().size() == 2);
+        assertThat(reader.payloads()).containsExactly("before-1", "after");
+        reader.close();
+    }
+
+    @Test
+    void aReaderWithAShortWaitStillSeesEveryEventOnce() throws Exception {
+        CommitWakingEventStore store = store(Duration.ofMillis(20));
+        // Times out between commits again and again, as a tracking processor does once a second when idle.
+        TailingReader reader = new TailingReader(store, null, 1);
+        for (int i = 0; i < 20; i++) {
+            store.publish(GenericEventMessage.asEventMessage("event-" + i));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader.payloads().size() >= 20);
+        List<Object> expected = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            expected.add("event-" + i);
+        }
+        assertThat(reader.payloads()).containsExactlyElementsOf(expected);
+        reader.close();
+    }
+
     /** Reads the store's stream on its own thread, as a tracking processor does. */
     private static final class TailingReader implements AutoCloseable {
         private final List<Object> payloads = new ArrayList<>();
         private final Thread thread;
         private volatile boolean running = true;
 
-        TailingReader(EmbeddedEventStore store) {
-            var stream = store.openStream(null);
+        TailingReader(CommitWakingEventStore store, TrackingToken start, int waitMillis) {
+            var stream = store.openStream(start);
             thread = new Thread(() -> {
                 try (stream) {
                     while (running) {
-                        if (stream.hasNextAvailable(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        if (stream.hasNextAvailable(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                             Object payload = stream.nextAvailable().getPayload();
                             synchronized (payloads) {
                                 payloads.add(payload);
@@ -121,6 +152,7 @@ class CoalescingEmbeddedEventStoreTest {
         @Override
         public void close() throws InterruptedException {
             running = false;
+            thread.interrupt();
             thread.join(5_000);
         }
     }
