@@ -101,18 +101,14 @@ final class CommitWakingEventStore extends AbstractEventStore implements Lifecyc
         }
     }
 
-    /** Waits until a wake-up after {@code seen} or until the timeout; false on timeout. */
-    private boolean awaitWakeUpAfter(long seen, long timeoutNanos) throws InterruptedException {
+    /** Waits until a wake-up after {@code seen}, the shut-down, or the timeout. */
+    private void awaitWakeUpAfter(long seen, long timeoutNanos) throws InterruptedException {
         lock.lock();
         try {
             long remaining = timeoutNanos;
-            while (wakeUps == seen && !shutDown) {
-                if (remaining <= 0) {
-                    return false;
-                }
+            while (wakeUps == seen && !shutDown && remaining > 0) {
                 remaining = committed.awaitNanos(remaining);
             }
-            return !shutDown;
         } finally {
             lock.unlock();
         }
@@ -166,9 +162,11 @@ final class CommitWakingEventStore extends AbstractEventStore implements Lifecyc
                     return true;
                 }
                 long remaining = deadline - System.nanoTime();
-                if (remaining <= 0 || !awaitWakeUpAfter(seen, remaining)) {
+                if (remaining <= 0 || shutDown) {
                     return false;
                 }
+                // At most until the last empty read is stale: a long wait still reads other instances' commits.
+                awaitWakeUpAfter(seen, Math.min(remaining, STALE_NANOS));
             }
         }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link CommitWakingEventStore}: a stream reads once per wake-up window instead of once per commit, a reader still
  * receives every event in order (one committed alone too), a reader that starts after some events continues after
- * its token, and a stream that waits is woken by a commit rather than its timeout.
+ * its token, a stream that waits is woken by a commit rather than its timeout, and one that waits long still reads
+ * events stored by another instance.
  */
 class CommitWakingEventStoreTest {
 
@@ -115,6 +116,21 @@ class CommitWakingEventStoreTest {
             expected.add("event-" + i);
         }
         assertThat(reader.payloads()).containsExactlyElementsOf(expected);
+        reader.close();
+    }
+
+    @Test
+    void aStreamWaitingLongStillReadsEventsThatNoCommitHereAnnounced() throws Exception {
+        CommitWakingEventStore store = store(Duration.ofMillis(20));
+        TailingReader reader = new TailingReader(store, null, 60_000);
+        store.publish(GenericEventMessage.asEventMessage("here"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader.payloads().size() == 1);
+
+        // Stored by another instance: straight into the engine, so no commit of this store wakes the stream.
+        engine.appendEvents(GenericEventMessage.asEventMessage("elsewhere"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.payloads().size() == 2);
+        assertThat(reader.payloads()).containsExactly("here", "elsewhere");
         reader.close();
     }
 
