@@ -64,9 +64,7 @@ class CommitWakingEventStoreTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> reader.payloads().size() == 51);
         List<Object> expected = new ArrayList<>(List.of("first"));
-        for (int i = 0; i < 50; i++) {
-            expected.add("event-" + i);
-        }
+        expected.addAll(numbered(50));
         assertThat(reader.payloads()).containsExactlyElementsOf(expected);
         // 50 commits in well under one window: one wake-up (a read of the events plus at most an empty one), where
         // waking after each commit reads up to 50 times.
@@ -111,11 +109,7 @@ class CommitWakingEventStoreTest {
             store.publish(GenericEventMessage.asEventMessage("event-" + i));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> reader.payloads().size() >= 20);
-        List<Object> expected = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            expected.add("event-" + i);
-        }
-        assertThat(reader.payloads()).containsExactlyElementsOf(expected);
+        assertThat(reader.payloads()).containsExactlyElementsOf(numbered(20));
         reader.close();
     }
 
@@ -132,6 +126,15 @@ class CommitWakingEventStoreTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> reader.payloads().size() == 2);
         assertThat(reader.payloads()).containsExactly("here", "elsewhere");
         reader.close();
+    }
+
+    /** "event-0" … "event-(count-1)": the payloads the tests publish in a loop. */
+    private static List<Object> numbered(int count) {
+        List<Object> payloads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            payloads.add("event-" + i);
+        }
+        return payloads;
     }
 
     /** Reads the store's stream on its own thread, as a tracking processor does. */
