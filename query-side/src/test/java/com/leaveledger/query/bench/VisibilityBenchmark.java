@@ -31,7 +31,9 @@ import org.HdrHistogram.Histogram;
  *     <li>Setup (not measured): registers managers and employees, grants them days, waits until the query side has
  *     caught up, resets the query side's visibility histograms.</li>
  *     <li>Load, open model: command {@code k} is due at {@code start + k / rate}; two submits (one working day each,
- *     never overlapping), then an approval of the oldest accepted submit.</li>
+ *     never overlapping), then an approval of the oldest accepted submit. A warm-up at the same rate comes first:
+ *     at least {@code --warmup} seconds (150), then until both services' JIT compilers have settled
+ *     ({@link CompilationWatch}), at most {@code --max-warmup} (600).</li>
  *     <li>Measured two ways. Server side: for every event, event timestamp (taken while the command runs) → the
  *     projection's transaction committed, from {@code GET /admin/projections}. Client side, a probe: for one
  *     accepted submit in {@code --probe-every} (50), the time from the 202 to the first {@code GET
@@ -56,10 +58,12 @@ public final class VisibilityBenchmark {
         int probeThreads = Integer.parseInt(options.getOrDefault("probe-threads", "4"));
         int probeInterval = Integer.parseInt(options.getOrDefault("probe-interval-ms", "10"));
         int maxInFlight = Integer.parseInt(options.getOrDefault("max-in-flight", "256"));
-        // Seconds at the same rate before the measured window. Fresh JVMs compile for their first minutes; with 30 s
-        // at 500/s the command side's publisher was still working off the first minute's backlog (36 s behind) when
-        // the measurement began, with 150 s it had caught up (docs/benchmarks.md, 2026-11-22).
+        // Seconds at the same rate before the measured window: at least --warmup, then until both services' JIT
+        // compilers have settled (CompilationWatch), at most --max-warmup. Fresh JVMs compile for their first minutes:
+        // with 30 s at 500/s the command side's publisher was still working off the first minute's backlog (36 s
+        // behind) when the measurement began; with 150 s both services were still compiling (docs/benchmarks.md).
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "150"));
+        int maxWarmup = Math.max(warmup, Integer.parseInt(options.getOrDefault("max-warmup", "600")));
         String run = "v" + (System.currentTimeMillis() / 1000);
         String hr = BenchSupport.token(run + "-hr", "HR");
         String engineer = BenchSupport.token(run + "-eng", "ENGINEER");
@@ -77,6 +81,7 @@ public final class VisibilityBenchmark {
         Deque<String[]> toApprove = new ArrayDeque<>();
         Histogram accepted = new Histogram(3);
         Histogram probe = new Histogram(3);
+        Histogram warmupProbe = new Histogram(3);
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String[]> approvable = new ConcurrentLinkedQueue<>();
         Semaphore inFlight = new Semaphore(maxInFlight);
@@ -88,12 +93,15 @@ public final class VisibilityBenchmark {
                 probeThreads, 0, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
                 new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
         AtomicLong probesDropped = new AtomicLong();
-        long warmupCommands = (long) rate * warmup;
-        long total = warmupCommands + (long) rate * seconds;
+        // The measured window starts at command measureFrom (unknown during the warm-up) and lasts `seconds`.
+        long measureFrom = warmup > 0 ? -1 : 0;
+        long total = warmup > 0 ? Long.MAX_VALUE : (long) rate * seconds;
         long start = System.nanoTime() + 200_000_000L;
         long measuredStart = start;
+        CompilationWatch compilers = new CompilationWatch(List.of(commandUrl, queryUrl), engineer);
         if (warmup > 0) {
-            System.out.printf("warm-up: %d s at %d commands/s, not measured%n", warmup, rate);
+            System.out.printf("warm-up: %d to %d s at %d commands/s until the JIT compilers settle, not measured%n",
+                    warmup, maxWarmup, rate);
         }
         int employee = 0;
         for (long k = 0; k < total; k++) {
@@ -102,15 +110,19 @@ public final class VisibilityBenchmark {
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait); // pacing: command k is due at start + k/rate
             }
-            if (k == warmupCommands && warmup > 0) {
+            if (measureFrom < 0 && k % rate == 0 && k >= (long) rate * warmup
+                    && (compilers.settled() || k >= (long) rate * maxWarmup)) {
                 // The measured window starts here: whatever backlog the warm-up left is part of it.
+                measureFrom = k;
+                total = k + (long) rate * seconds;
                 synchronized (accepted) {
                     accepted.reset();
                 }
                 statuses.clear();
                 BenchSupport.send("DELETE", queryUrl + "/admin/projections/visibility-lag", engineer, null);
                 measuredStart = System.nanoTime();
-                System.out.printf("warm-up done; measuring %d s%n", seconds);
+                System.out.printf("warm-up done after %d s (%s%s); measuring %d s%n", k / rate, compilers.describe(),
+                        compilers.settled() ? "" : ", not settled by --max-warmup", seconds);
             }
             String[] approval;
             while ((approval = approvable.poll()) != null) {
@@ -141,27 +153,36 @@ public final class VisibilityBenchmark {
                 statuses.computeIfAbsent(-1, s -> new AtomicLong()).incrementAndGet();
                 continue;
             }
-            boolean probeThis = submit && k >= warmupCommands && (k % probeEvery == 0);
+            // Probes run in the warm-up too (their GETs are compiled before the measurement), counted only after it.
+            boolean probeThis = submit && (k % probeEvery == 0);
+            Histogram probeInto = measureFrom >= 0 ? probe : warmupProbe;
             String[] approvalOf = approving;
             long sentAt = due;
             http.post(url, token, body).whenComplete((response, e) -> {
                 inFlight.release();
                 long acceptedAt = System.nanoTime();
                 int status = e != null ? 0 : response.status();
-                statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                if (statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet() <= 3 && status != 202) {
+                    System.out.printf("answer %d to %s: %s%n", status, url, e != null ? e : response.body());
+                }
                 synchronized (accepted) {
                     accepted.recordValue(Math.max(0, (acceptedAt - sentAt) / 1000));
                 }
                 if (status == 202 && approvalOf != null) {
                     String id = id(response.body());
+                    if (id.isEmpty()) {
+                        System.out.printf("a 202 without leaveRequestId: %s%n", response.body());
+                    }
                     approvable.add(new String[] {id, approvalOf[1]});
                     if (probeThis) {
                         synchronized (probes) {
                             try {
                                 probes.add(CompletableFuture.runAsync(() -> probe(queryUrl, id, approvalOf[1],
-                                        acceptedAt, probeInterval, probe), probers));
+                                        acceptedAt, probeInterval, probeInto), probers));
                             } catch (java.util.concurrent.RejectedExecutionException busy) {
-                                probesDropped.incrementAndGet();
+                                if (probeInto == probe) {
+                                    probesDropped.incrementAndGet();
+                                }
                             }
                         }
                     }
@@ -169,6 +190,8 @@ public final class VisibilityBenchmark {
             });
         }
         long end = System.nanoTime();
+        String compiledDuring = compilers.describe();
+        compilers.close();
         inFlight.acquire(maxInFlight);
         inFlight.release(maxInFlight);
         synchronized (probes) {
@@ -177,10 +200,11 @@ public final class VisibilityBenchmark {
         probers.shutdown();
         http.close();
         BenchSupport.awaitCaughtUp(queryUrl, engineer, Duration.ofMinutes(5));
-        double actualRate = (total - warmupCommands) / ((end - measuredStart) / 1e9);
+        double actualRate = (total - measureFrom) / ((end - measuredStart) / 1e9);
 
-        System.out.printf("%nload: %s commands in %d s (%s commands/s), statuses %s%n", fmt(total - warmupCommands), seconds,
+        System.out.printf("%nload: %s commands in %d s (%s commands/s), statuses %s%n", fmt(total - measureFrom), seconds,
                 fmt(actualRate), statuses);
+        System.out.printf("at the end of the measured window: %s%n", compiledDuring);
         System.out.printf("command latency (intended send → answer): p50 %.1f ms, p99 %.1f ms%n",
                 accepted.getValueAtPercentile(50) / 1000.0, accepted.getValueAtPercentile(99) / 1000.0);
         System.out.printf("probe (202 → GET /api/leave-requests/{id} answers 200, %d samples, %d dropped): p50 %.1f ms, "
