@@ -105,7 +105,7 @@ final class BenchSupport {
     }
 
     /** An answer of {@link AsyncHttp}. */
-    record Answer(int status, String body) {
+    record Answer(int status, String body, String location) {
     }
 
     /**
@@ -138,7 +138,7 @@ final class BenchSupport {
                             .putHeader("Content-Type", "application/json"))
                     .compose(request -> request.send(json))
                     .compose(response -> response.body().map(bytes -> new Answer(response.statusCode(),
-                            bytes.toString(StandardCharsets.UTF_8))))
+                            bytes.toString(StandardCharsets.UTF_8), response.getHeader("Location"))))
                     .toCompletionStage().toCompletableFuture();
         }
 

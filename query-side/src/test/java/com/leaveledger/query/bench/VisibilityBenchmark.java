@@ -93,6 +93,7 @@ public final class VisibilityBenchmark {
                 probeThreads, 0, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
                 new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
         AtomicLong probesDropped = new AtomicLong();
+        AtomicLong emptyBodies = new AtomicLong();
         // The measured window starts at command measureFrom (unknown during the warm-up) and lasts `seconds`.
         long measureFrom = warmup > 0 ? -1 : 0;
         long total = warmup > 0 ? Long.MAX_VALUE : (long) rate * seconds;
@@ -169,9 +170,12 @@ public final class VisibilityBenchmark {
                     accepted.recordValue(Math.max(0, (acceptedAt - sentAt) / 1000));
                 }
                 if (status == 202 && approvalOf != null) {
-                    String id = id(response.body());
-                    if (id.isEmpty()) {
-                        System.out.printf("a 202 without leaveRequestId: %s%n", response.body());
+                    // The id from the Location header: about one 202 in 10,000 reached the driver with an empty body
+                    // (headers complete, chunked, no error on either side; seemingly Vert.x's client, whose issue
+                    // eclipse-vertx/vert.x#5904 loses a body not consumed at once), and the body's id then was "".
+                    String id = response.location().substring(response.location().lastIndexOf('/') + 1);
+                    if (response.body().isEmpty()) {
+                        emptyBodies.incrementAndGet();
                     }
                     approvable.add(new String[] {id, approvalOf[1]});
                     if (probeThis) {
@@ -204,7 +208,8 @@ public final class VisibilityBenchmark {
 
         System.out.printf("%nload: %s commands in %d s (%s commands/s), statuses %s%n", fmt(total - measureFrom), seconds,
                 fmt(actualRate), statuses);
-        System.out.printf("at the end of the measured window: %s%n", compiledDuring);
+        System.out.printf("at the end of the measured window: %s; 202s with an empty body (warm-up included): %d%n",
+                compiledDuring, emptyBodies.get());
         System.out.printf("command latency (intended send → answer): p50 %.1f ms, p99 %.1f ms%n",
                 accepted.getValueAtPercentile(50) / 1000.0, accepted.getValueAtPercentile(99) / 1000.0);
         System.out.printf("probe (202 → GET /api/leave-requests/{id} answers 200, %d samples, %d dropped): p50 %.1f ms, "
@@ -298,14 +303,6 @@ public final class VisibilityBenchmark {
             }
         }
         calls.clear();
-    }
-
-    private static String id(String body) {
-        try {
-            return BenchSupport.JSON.readTree(body).path("leaveRequestId").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static LocalDate nextWorkingDay(LocalDate day, JollydayHolidayCalendar holidays) {
