@@ -118,11 +118,13 @@ final class BenchSupport {
         private final io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions()
                 .setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         private final io.vertx.core.http.HttpClient client;
+        private final io.vertx.core.Context context;
 
         AsyncHttp(int maxConnections) {
             client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(true)
                             .setConnectTimeout(5_000).setTcpNoDelay(true),
                     new io.vertx.core.http.PoolOptions().setHttp1MaxSize(maxConnections));
+            context = vertx.getOrCreateContext();
         }
 
         java.util.concurrent.CompletableFuture<Answer> post(String url, String token, Object body) {
@@ -132,14 +134,24 @@ final class BenchSupport {
             } catch (IOException e) {
                 return java.util.concurrent.CompletableFuture.failedFuture(e);
             }
-            return client.request(new io.vertx.core.http.RequestOptions()
+            // Built on the client's event loop: built on the caller's thread, the chain raced the answer, and a
+            // response that arrived before body() was attached came out with an empty body (bench's CommandApi).
+            java.util.concurrent.CompletableFuture<Answer> answer = new java.util.concurrent.CompletableFuture<>();
+            context.runOnContext(ignored -> client.request(new io.vertx.core.http.RequestOptions()
                             .setMethod(io.vertx.core.http.HttpMethod.POST).setAbsoluteURI(url).setIdleTimeout(30_000)
                             .putHeader("Authorization", "Bearer " + token)
                             .putHeader("Content-Type", "application/json"))
                     .compose(request -> request.send(json))
                     .compose(response -> response.body().map(bytes -> new Answer(response.statusCode(),
                             bytes.toString(StandardCharsets.UTF_8), response.getHeader("Location"))))
-                    .toCompletionStage().toCompletableFuture();
+                    .onComplete(result -> {
+                        if (result.succeeded()) {
+                            answer.complete(result.result());
+                        } else {
+                            answer.completeExceptionally(result.cause());
+                        }
+                    }));
+            return answer;
         }
 
         @Override

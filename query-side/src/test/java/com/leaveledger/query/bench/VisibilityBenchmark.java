@@ -170,9 +170,9 @@ public final class VisibilityBenchmark {
                     accepted.recordValue(Math.max(0, (acceptedAt - sentAt) / 1000));
                 }
                 if (status == 202 && approvalOf != null) {
-                    // The id from the Location header: about one 202 in 10,000 reached the driver with an empty body
-                    // (headers complete, chunked, no error on either side; seemingly Vert.x's client, whose issue
-                    // eclipse-vertx/vert.x#5904 loses a body not consumed at once), and the body's id then was "".
+                    // The id from the Location header, which every 202 carries. Until BenchSupport built its Vert.x
+                    // calls on the event loop, about one 202 in 10,000 reached the driver with an empty body (the
+                    // answer raced the chain's last listener), and the body's id then was "".
                     String id = response.location().substring(response.location().lastIndexOf('/') + 1);
                     if (response.body().isEmpty()) {
                         emptyBodies.incrementAndGet();
