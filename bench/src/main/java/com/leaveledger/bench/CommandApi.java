@@ -122,19 +122,13 @@ final class CommandApi {
      */
     private CompletableFuture<Response> send(RequestOptions options, Buffer body) {
         String path = options.getURI();
-        CompletableFuture<Response> answer = new CompletableFuture<>();
+        io.vertx.core.Promise<Response> answer = io.vertx.core.Promise.promise();
         context.runOnContext(ignored -> client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().map(bytes -> new Response(
                         response.statusCode(), bytes.getBytes(), response.getHeader(HttpHeaders.LOCATION), path)))
-                .onComplete(result -> {
-                    if (result.succeeded()) {
-                        answer.complete(result.result());
-                    } else {
-                        answer.completeExceptionally(result.cause());
-                    }
-                }));
-        return answer;
+                .onComplete(answer));
+        return answer.future().toCompletionStage().toCompletableFuture();
     }
 
     void shutdown() {

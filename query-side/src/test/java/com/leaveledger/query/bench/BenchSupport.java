@@ -136,7 +136,7 @@ final class BenchSupport {
             }
             // Built on the client's event loop: built on the caller's thread, the chain raced the answer, and a
             // response that arrived before body() was attached came out with an empty body (bench's CommandApi).
-            java.util.concurrent.CompletableFuture<Answer> answer = new java.util.concurrent.CompletableFuture<>();
+            io.vertx.core.Promise<Answer> answer = io.vertx.core.Promise.promise();
             context.runOnContext(ignored -> client.request(new io.vertx.core.http.RequestOptions()
                             .setMethod(io.vertx.core.http.HttpMethod.POST).setAbsoluteURI(url).setIdleTimeout(30_000)
                             .putHeader("Authorization", "Bearer " + token)
@@ -144,14 +144,8 @@ final class BenchSupport {
                     .compose(request -> request.send(json))
                     .compose(response -> response.body().map(bytes -> new Answer(response.statusCode(),
                             bytes.toString(StandardCharsets.UTF_8), response.getHeader("Location"))))
-                    .onComplete(result -> {
-                        if (result.succeeded()) {
-                            answer.complete(result.result());
-                        } else {
-                            answer.completeExceptionally(result.cause());
-                        }
-                    }));
-            return answer;
+                    .onComplete(answer));
+            return answer.future().toCompletionStage().toCompletableFuture();
         }
 
         @Override
