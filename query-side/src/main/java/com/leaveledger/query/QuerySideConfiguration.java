@@ -15,6 +15,7 @@ import com.leaveledger.query.projection.EmployeeSequencingPolicy;
 import com.leaveledger.query.projection.ProjectionCatalog;
 import com.leaveledger.query.projection.ProjectionDefinition;
 import com.leaveledger.query.projection.PublishedEventMessage;
+import com.leaveledger.query.projection.SharedEventSource;
 import com.leaveledger.query.projection.VisibilityLag;
 import com.leaveledger.query.admin.DeadLetterAdmin;
 import com.leaveledger.query.admin.ProjectionAdmin;
@@ -35,6 +36,7 @@ import com.leaveledger.query.request.LeaveRequestProjection;
 import com.leaveledger.support.kafka.ArrivalOrderBuffer;
 import com.leaveledger.support.processing.SegmentBalancer;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -58,6 +60,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jpa.EventMessageDeadLetterJpaConverter;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
@@ -171,12 +174,36 @@ public class QuerySideConfiguration {
                 .build();
     }
 
-    /** The source every projection (and replay) reads: tokens that always name every partition. */
+    /**
+     * The source replays read, and the live projections through {@link #liveProjectionSource}: tokens that always
+     * name every partition. Primary: with the shared source switched off, the live source is this same object.
+     */
     @Bean
+    @Primary
     AllPartitionsMessageSource allPartitionsMessageSource(StreamableKafkaMessageSource<String, byte[]> kafkaSource,
                                                           Admin kafkaAdmin,
                                                           @Value("${axon.kafka.default-topic}") String topic) {
         return new AllPartitionsMessageSource(kafkaSource, AllPartitionsMessageSource.partitionsOf(kafkaAdmin, topic));
+    }
+
+    /**
+     * What the live projections read: one Kafka reader for all of them ({@link SharedEventSource}, ADR 0010 addendum),
+     * or with {@code ledger.projections.shared-source=false} a Kafka reader per processor segment, as replays do.
+     */
+    @Bean(destroyMethod = "")
+    StreamableMessageSource<TrackedEventMessage<?>> liveProjectionSource(
+            AllPartitionsMessageSource source, MeterRegistry registry,
+            @Value("${ledger.projections.shared-source:true}") boolean shared,
+            @Value("${ledger.projections.shared-window:4096}") int window) {
+        if (!shared) {
+            return source;
+        }
+        SharedEventSource sharedSource = new SharedEventSource(source, window);
+        FunctionCounter.builder("ledger.projection.source.own-readers", sharedSource,
+                        SharedEventSource::ownStreamsOpened)
+                .description("Kafka readers opened by live projection streams that could not read the shared window")
+                .register(registry);
+        return sharedSource;
     }
 
     /** EntitlementGrantedEvent revision 1 → 2 (shared-kernel): applied to records before any handler sees them. */
@@ -225,7 +252,8 @@ public class QuerySideConfiguration {
      */
     @Bean
     ConfigurerModule projectionProcessing(ProjectionCatalog catalog, ProjectionSettings settings,
-                                          AllPartitionsMessageSource source, VisibilityLag lag,
+                                          @Qualifier("liveProjectionSource")
+                                          StreamableMessageSource<TrackedEventMessage<?>> source, VisibilityLag lag,
                                           @Value("${ledger.processors.token-claim-interval:5s}") Duration claimInterval) {
         return configurer -> catalog.all().forEach(projection -> {
             String name = projection.name();

@@ -29,6 +29,12 @@ public class PublishedEventMessage<T> extends GenericTrackedDomainEventMessage<T
         return publishedAt;
     }
 
+    /** The same event and publication time at another position (a stream reading a shared window has its own tokens). */
+    @Override
+    public PublishedEventMessage<T> withTrackingToken(TrackingToken trackingToken) {
+        return new PublishedEventMessage<>(trackingToken, this, publishedAt);
+    }
+
     /** The same record, its event stamped with the record's timestamp (events without aggregate stay as they are). */
     public static KafkaEventMessage stamp(KafkaEventMessage record) {
         if (record.value() instanceof DomainEventMessage<?> domain) {
