@@ -192,7 +192,7 @@ public class CommandSideConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(new AutoCommitReads(transactionManager))
                 .schema(eventSchema)
                 .build();
     }
