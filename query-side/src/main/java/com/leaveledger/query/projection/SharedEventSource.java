@@ -98,16 +98,6 @@ public class SharedEventSource implements StreamableMessageSource<TrackedEventMe
         return ownStreamsOpened.get();
     }
 
-    /** Stops the hub (members get an error and reopen); for shutdown. */
-    public void stop() {
-        synchronized (hubLock) {
-            if (hub != null) {
-                hub.stop();
-                hub = null;
-            }
-        }
-    }
-
     /** The hub to read from at {@code position}, or null when the window does not reach it (creates a hub if none). */
     private Hub join(SharedStream member) {
         synchronized (hubLock) {
