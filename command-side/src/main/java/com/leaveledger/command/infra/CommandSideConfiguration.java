@@ -192,7 +192,7 @@ public class CommandSideConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(new AutoCommitReads(transactionManager))
+                .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .build();
     }
