@@ -40,8 +40,9 @@ import org.junit.jupiter.api.Test;
  * notification-saga, the Kafka broker (then started again on its data), query-side and command-side (clients retry
  * with their Idempotency-Key, as the API asks them to). Then nothing may be missing and nothing doubled: every event
  * of the store is in the read models once, every request is approved there, every notice the saga owed exists once
- * and ended sent, fallen back or dead-lettered, and every delivery a provider accepted is one the saga recorded as
- * sent, under its own idempotency key.
+ * and ended sent, fallen back or dead-lettered, and every delivery the saga recorded as sent is one a provider
+ * accepted, under its own idempotency key. A provider may also hold a delivery the saga left open when it was killed
+ * and whose every resend the provider then refused (ADR 0022); no other.
  */
 class CrashE2eIT {
 
@@ -92,11 +93,14 @@ class CrashE2eIT {
 
         Load load = new Load(team, managers);
         load.start();
+        Set<String> openAtKill;
         try {
             load.awaitApproved(20);
-            Map<String, Long> open = openDeliveries();
             notifications.kill();
-            System.out.printf("notification-saga killed with %s deliveries open%n", open);
+            // Read after the kill: what the dead instance left open, some of it perhaps accepted by a provider already.
+            openAtKill = strings("select delivery_id::text from notification_saga.delivery"
+                    + " where status in ('PENDING', 'RETRYING')");
+            System.out.printf("notification-saga killed with %s deliveries open%n", openDeliveries());
             notifications = system.restart(notifications, "after-kill");
             notifications.awaitUp(LedgerSystem.START_TIMEOUT);
 
@@ -171,12 +175,19 @@ class CrashE2eIT {
                     assertThat(call.getRequest().getHeader("Idempotency-Key")).isNotBlank());
             List<String> accepted = calls.stream().filter(e -> e.getResponse().getStatus() / 100 == 2)
                     .map(e -> e.getRequest().getHeader("Idempotency-Key")).toList();
-            assertThat(new HashSet<>(accepted)).as(channel + " accepted").containsExactlyInAnyOrderElementsOf(
-                    strings("select delivery_id::text from notification_saga.delivery where channel = '" + channel
-                            + "' and status = 'SENT'"));
-            System.out.printf("%s: %d calls, %d refused (503), %d deliveries accepted, %d resent with the same key%n",
+            Set<String> sent = strings("select delivery_id::text from notification_saga.delivery where channel = '"
+                    + channel + "' and status = 'SENT'");
+            assertThat(new HashSet<>(accepted)).as(channel + " accepted").containsAll(sent);
+            // The one window ADR 0022 names: a provider accepted a call and the saga died before recording it. The
+            // resends carry the same key; when the provider refuses every one of them, the delivery ends FAILED or
+            // falls back although the provider has it. Only a delivery left open by the kill can end like that.
+            Set<String> acceptedNotSent = new HashSet<>(accepted);
+            acceptedNotSent.removeAll(sent);
+            assertThat(acceptedNotSent).as(channel + " accepted but not recorded as sent").isSubsetOf(openAtKill);
+            System.out.printf("%s: %d calls, %d refused (503), %d deliveries accepted, %d resent with the same key,"
+                            + " %d accepted before the kill and refused on every resend%n",
                     channel, calls.size(), calls.size() - accepted.size(), new HashSet<>(accepted).size(),
-                    accepted.size() - new HashSet<>(accepted).size());
+                    accepted.size() - new HashSet<>(accepted).size(), acceptedNotSent.size());
         }
         List<String> mails = system.mails().stream().map(CrashE2eIT::messageId).toList();
         assertThat(new HashSet<>(mails)).as("emails received").containsExactlyInAnyOrderElementsOf(
