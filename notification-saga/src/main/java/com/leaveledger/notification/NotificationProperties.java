@@ -19,6 +19,8 @@ public class NotificationProperties {
     private Duration callTimeout = Duration.ofSeconds(10);
     /** Outcomes written per transaction. */
     private int outcomeBatchSize = 500;
+    /** How long a batch of outcomes waits after its first outcome for more (fewer durable commits; docs/adr/0024). */
+    private Duration outcomeLinger = Duration.ofMillis(20);
     /** How long a directory entry is trusted before it is read again. */
     private Duration directoryCacheTtl = Duration.ofSeconds(60);
     /** Threads that look recipients up and hand messages to the providers (the calls themselves are async). */
@@ -302,6 +304,14 @@ public class NotificationProperties {
 
     public void setOutcomeBatchSize(int outcomeBatchSize) {
         this.outcomeBatchSize = outcomeBatchSize;
+    }
+
+    public Duration getOutcomeLinger() {
+        return outcomeLinger;
+    }
+
+    public void setOutcomeLinger(Duration outcomeLinger) {
+        this.outcomeLinger = outcomeLinger;
     }
 
     public Duration getDirectoryCacheTtl() {

@@ -29,6 +29,7 @@ import com.leaveledger.notification.saga.LeaveNotificationSaga;
 import com.leaveledger.notification.saga.SegmentRoutedSagaManager;
 import com.leaveledger.support.kafka.ArrivalOrderBuffer;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
+import com.leaveledger.support.processing.AsyncCommitTokenStore;
 import com.leaveledger.support.processing.SegmentBalancer;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -64,6 +65,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -155,13 +157,18 @@ public class NotificationSagaConfiguration {
 
     /**
      * Tracking tokens in PostgreSQL, committed with the work they track (never axon-kafka's KafkaTokenStore). Claims
-     * are made in the instance's name ({@code token_entry.owner} = the owner of its deliveries).
+     * are made in the instance's name ({@code token_entry.owner} = the owner of its deliveries). A position alone,
+     * and the whole transaction of the inbox and the directory (both derived from Kafka), commit without waiting for
+     * the disk; the saga's batches with work in them and the outcome writer stay durable (docs/adr/0024).
      */
     @Bean
     TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
-                          @Qualifier("notificationInstanceId") String instanceId) {
-        return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
+                          @Qualifier("notificationInstanceId") String instanceId, JdbcTemplate jdbc,
+                          @Value("${ledger.processors.async-position-commits:true}") boolean asyncPositions) {
+        TokenStore store = JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
                 .nodeId(instanceId).build();
+        return asyncPositions ? new AsyncCommitTokenStore(store, AsyncCommitTokenStore.relaxing(jdbc),
+                Set.of(LeaveEventInbox.PROCESSING_GROUP, EmployeeDirectoryProjection.PROCESSING_GROUP)) : store;
     }
 
     /**
@@ -385,7 +392,7 @@ public class NotificationSagaConfiguration {
                                 DeadLetterStore deadLetters, DeliveryEventLog deliveryEventLog, MeterRegistry meters,
                                 NotificationProperties properties) {
         OutcomeWriter writer = new OutcomeWriter(jdbc, transactions, eventBus, deadLetters, deliveryEventLog, meters,
-                properties.getOutcomeBatchSize(), properties.getLease());
+                properties.getOutcomeBatchSize(), properties.getOutcomeLinger(), properties.getLease());
         Gauge.builder("ledger.notifications.outcomes.backlog", writer, OutcomeWriter::backlog)
                 .description("Delivery outcomes waiting to be written").register(meters);
         return writer;

@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -39,6 +40,10 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import com.leaveledger.support.processing.AsyncCommitTokenStore;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -285,5 +290,25 @@ public class CommandSideConfiguration {
                         .forParallelProcessing(segments)
                         .andInitialSegmentsCount(segments)
                         .andBatchSize(batchSize));
+    }
+
+    /**
+     * The publisher's transactions write nothing but its position, so they commit without waiting for the disk: a
+     * position lost in a PostgreSQL crash means its last batches are published again, which every consumer already
+     * deduplicates (ADR 0005). Commands stay durable: their commits are untouched (docs/adr/0024).
+     */
+    @Bean
+    static BeanPostProcessor asyncPublisherPositions(ObjectProvider<JdbcTemplate> jdbc,
+            @Value("${ledger.processors.async-position-commits:true}") boolean enabled) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (enabled && bean instanceof TokenStore store && !(bean instanceof AsyncCommitTokenStore)) {
+                    return new AsyncCommitTokenStore(store, () -> AsyncCommitTokenStore.relaxing(jdbc.getObject()).run(),
+                            Set.of(PUBLISHER_GROUP));
+                }
+                return bean;
+            }
+        };
     }
 }

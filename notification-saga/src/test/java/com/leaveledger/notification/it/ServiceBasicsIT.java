@@ -8,7 +8,12 @@ import com.leaveledger.notification.saga.LeaveEventInbox;
 import com.leaveledger.notification.saga.LeaveNotificationSaga;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
 import java.util.List;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -46,6 +51,34 @@ class ServiceBasicsIT extends NotificationSagaIT {
             assertThat(processing.interceptorsFor(processor)).as(processor)
                     .hasAtLeastOneElementOfType(CorrelationIdLogContext.class);
         }
+    }
+
+    @Test
+    void aPositionAloneCommitsWithoutWaitingForTheDiskAndABatchWithWorkDoesNot(
+            @org.springframework.beans.factory.annotation.Autowired TokenStore tokens,
+            @org.springframework.beans.factory.annotation.Autowired TransactionManager transactions) {
+        String probe = "probe-" + run;
+        transactions.executeInTransaction(() -> tokens.initializeTokenSegments(probe, 1));
+        String outside = transactions.fetchInTransaction(() -> {
+            tokens.fetchToken(probe, 0);
+            tokens.storeToken(new GlobalSequenceTrackingToken(1), probe, 0);
+            return jdbc.queryForObject("show synchronous_commit", String.class);
+        });
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(transactions);
+        String[] inBatch = new String[1];
+        batch.execute(() -> {
+            tokens.storeToken(new GlobalSequenceTrackingToken(2), probe, 0);
+            inBatch[0] = jdbc.queryForObject("show synchronous_commit", String.class);
+        });
+        String afterwards = transactions.fetchInTransaction(
+                () -> jdbc.queryForObject("show synchronous_commit", String.class));
+
+        assertThat(outside).isEqualTo("off");
+        assertThat(inBatch[0]).isEqualTo("on");
+        assertThat(afterwards).as("set local ends with its transaction").isEqualTo("on");
+        assertThat(transactions.fetchInTransaction(() -> tokens.fetchToken(probe, 0)))
+                .isEqualTo(new GlobalSequenceTrackingToken(2));
     }
 
     @Test
