@@ -393,12 +393,14 @@ public final class CommandLoad {
         out.println(rule);
         out.printf(Locale.ROOT,
                 "RESULT model=%s target_rate=%s duration_s=%d sent=%d accepted=%d refused=%d errors=%d accepted_per_s=%.1f"
-                        + " p50_ms=%s p90_ms=%s p99_ms=%s p999_ms=%s max_ms=%s submit_p99_ms=%s approve_p99_ms=%s%n",
+                        + " p50_ms=%s p90_ms=%s p99_ms=%s p999_ms=%s max_ms=%s submit_p99_ms=%s approve_p99_ms=%s"
+                        + " measured_start_epoch_ms=%d%n",
                 options.openModel() ? "open" : "closed", options.openModel() ? number(options.rate()) : "0",
                 options.durationSeconds(), measured.sent(), accepted, measured.refusedCount(),
                 measured.errorCount() + warmup.errorCount(), acceptedPerSecond,
                 ms(all, 50), ms(all, 90), ms(all, 99), ms(all, 99.9), maxMs(all),
-                ms(measured.accepted(Workload.Kind.SUBMIT), 99), ms(measured.accepted(Workload.Kind.APPROVE), 99));
+                ms(measured.accepted(Workload.Kind.SUBMIT), 99), ms(measured.accepted(Workload.Kind.APPROVE), 99),
+                System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - measureStart));
     }
 
     private void latencyLine(String label, Histogram histogram) {
