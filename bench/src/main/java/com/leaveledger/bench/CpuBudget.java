@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,9 @@ import java.util.stream.Stream;
 /**
  * Where the machine's CPU went during the measured window, per process group, read from {@code /proc} (Linux only;
  * elsewhere it reports nothing). Everything shares the same cores, so "CPU ms per accepted command" per group is
- * the budget a command costs, and the machine's busy share tells whether the run was CPU-bound.
+ * the budget a command costs, and the machine's busy share tells whether the run was CPU-bound. Per group, it also
+ * sums the time its threads were ready to run but waited for a core ({@code /proc/<pid>/task/<tid>/schedstat}, the
+ * second field): the share of a command's latency that the others' work took (ADR 0025).
  */
 final class CpuBudget {
 
@@ -24,7 +27,13 @@ final class CpuBudget {
 
     private final long self = ProcessHandle.current().pid();
 
-    /** Cumulative CPU ticks per group (processes alive now), plus "machine busy" and "machine total". */
+    /** Prefix of the keys that hold a group's run-queue wait (ns) in a snapshot. */
+    private static final String WAIT = "wait ";
+
+    /**
+     * Cumulative CPU ticks per group (processes alive now), each group's run-queue wait in ns (key "wait " + group),
+     * plus "machine busy" and "machine total".
+     */
     Map<String, Long> snapshot() {
         Map<String, Long> ticks = new LinkedHashMap<>();
         GROUPS.forEach(group -> ticks.put(group, 0L));
@@ -33,7 +42,9 @@ final class CpuBudget {
                     .forEach(p -> {
                         long used = processTicks(p);
                         if (used > 0) {
-                            ticks.merge(group(p), used, Long::sum);
+                            String group = group(p);
+                            ticks.merge(group, used, Long::sum);
+                            ticks.merge(WAIT + group, runQueueWaitNanos(p), Long::sum);
                         }
                     });
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -70,13 +81,25 @@ final class CpuBudget {
             sum += msPerCommand;
             perGroup.append(String.format(Locale.ROOT, "%s %.2f  ", group, msPerCommand));
         }
+        StringBuilder waits = new StringBuilder();
+        for (String group : GROUPS) {
+            long waited = after.getOrDefault(WAIT + group, 0L) - before.getOrDefault(WAIT + group, 0L);
+            if (waited > 0) {
+                waits.append(String.format(Locale.ROOT, "%s %.2f  ", group, waited / 1e6 / accepted));
+            }
+        }
         long busy = after.get("machine busy") - before.get("machine busy");
         long total = after.get("machine total") - before.get("machine total");
-        return List.of(
-                String.format(Locale.ROOT, "%-22s %s(sum %.2f ms; processes that ended in the window are missed)",
-                        "cpu ms per command", perGroup, sum),
-                String.format(Locale.ROOT, "%-22s %.0f%% of %d cores busy in the measured window",
-                        "machine", total > 0 ? 100.0 * busy / total : 0, Runtime.getRuntime().availableProcessors()));
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%-22s %s(sum %.2f ms; processes that ended in the window are missed)",
+                "cpu ms per command", perGroup, sum));
+        if (!waits.isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "%-22s %s(threads ready to run, waiting for a core)",
+                    "waited ms per command", waits));
+        }
+        lines.add(String.format(Locale.ROOT, "%-22s %.0f%% of %d cores busy in the measured window",
+                "machine", total > 0 ? 100.0 * busy / total : 0, Runtime.getRuntime().availableProcessors()));
+        return lines;
     }
 
     private String group(Path process) {
@@ -109,6 +132,22 @@ final class CpuBudget {
         String[] fields = stat.substring(end + 2).split(" ");
         // After "pid (comm) ": state is field 3, utime field 14, stime field 15 (1-based over the whole line).
         return fields.length > 12 ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+    }
+
+    /** Sum over the process's threads of the time they waited on a run queue, in ns; 0 without schedstats. */
+    private static long runQueueWaitNanos(Path process) {
+        long sum = 0;
+        try (Stream<Path> tasks = Files.list(process.resolve("task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String[] fields = read(task.resolve("schedstat")).trim().split(" ");
+                if (fields.length >= 2) {
+                    sum += Long.parseLong(fields[1]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return sum;
+        }
+        return sum;
     }
 
     private static String read(Path file) {
