@@ -30,6 +30,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests").hasRole("EMPLOYEE")
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests/*/approve",
                         "/api/leave-requests/*/reject").hasRole("MANAGER")
-                .requestMatchers(HttpMethod.POST, "/api/leave-requests/*/cancel").hasRole("EMPLOYEE"));
+                .requestMatchers(HttpMethod.POST, "/api/leave-requests/*/cancel").hasRole("EMPLOYEE")
+                .requestMatchers(HttpMethod.GET, "/api/audit/integrity").hasRole("COMPLIANCE"));
     }
 }

@@ -1,0 +1,82 @@
+package com.leaveledger.verifier;
+
+import java.security.MessageDigest;
+import java.util.Objects;
+
+/**
+ * Checks a store's events, fed in {@code (aggregateIdentifier, sequenceNumber)} order, one at a time and in constant
+ * memory: each event's content hash against its bytes, its chain hash against its predecessor's, and each
+ * aggregate's sequence starting at 0 without a gap. It goes on after a break, so that {@link #firstBreak()} is the
+ * broken event with the lowest global index (the earliest written), not merely the first one fed.
+ */
+public final class ChainVerifier {
+
+    private String aggregate;
+    private long expectedSequence;
+    private byte[] previousChain;
+    private long eventsChecked;
+    private long breaks;
+    private Break firstBreak;
+
+    public void accept(StoredEvent event) {
+        eventsChecked++;
+        if (!Objects.equals(event.aggregateIdentifier(), aggregate)) {
+            aggregate = event.aggregateIdentifier();
+            expectedSequence = 0;
+            previousChain = EventHashes.GENESIS;
+        }
+        byte[] content = EventHashes.contentHash(event);
+        if (event.sequenceNumber() != expectedSequence) {
+            report(event, event.sequenceNumber() > expectedSequence ? Reason.SEQUENCE_GAP : Reason.SEQUENCE_REPEATED);
+        } else if (!MessageDigest.isEqual(content, event.contentHash())) {
+            report(event, Reason.CONTENT_HASH_MISMATCH);
+        } else if (!MessageDigest.isEqual(EventHashes.chainHash(previousChain, content), event.chainHash())) {
+            report(event, Reason.CHAIN_BROKEN);
+        }
+        // Whatever broke, the chain goes on from what the store says, so one edit reports one event, not every
+        // later event of its aggregate.
+        expectedSequence = event.sequenceNumber() + 1;
+        previousChain = event.chainHash() == null ? EventHashes.GENESIS : event.chainHash();
+    }
+
+    public long eventsChecked() {
+        return eventsChecked;
+    }
+
+    public long breaks() {
+        return breaks;
+    }
+
+    /** The broken event with the lowest global index, or {@code null} if none broke. */
+    public Break firstBreak() {
+        return firstBreak;
+    }
+
+    private void report(StoredEvent event, Reason reason) {
+        breaks++;
+        if (firstBreak == null || event.globalIndex() < firstBreak.globalIndex()) {
+            firstBreak = new Break(event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(), reason);
+        }
+    }
+
+    /** Why an event fails verification; {@link #code()} is the name reports use. */
+    public enum Reason {
+        CONTENT_HASH_MISMATCH("content-hash-mismatch"),
+        CHAIN_BROKEN("chain-broken"),
+        SEQUENCE_GAP("sequence-gap"),
+        SEQUENCE_REPEATED("sequence-repeated");
+
+        private final String code;
+
+        Reason(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    public record Break(long globalIndex, String aggregateId, long sequenceNumber, Reason reason) {
+    }
+}
