@@ -71,7 +71,7 @@ public class AuditQueries {
     /**
      * The employee's balances at {@code asOf}, folded from the account events recorded up to that instant. The days
      * are read from each payload here, not with PostgreSQL's {@code ->>}: that de-escapes every string of the
-     * document, and a payload holding {@code \u0000} (a NUL in a grant's reason) would fail the whole query
+     * document, and a payload holding <code>&#92;u0000</code> (a NUL in a grant's reason) would fail the whole query
      * (docs/adr/0031-poison-events.md).
      */
     public LedgerFold balancesAsOf(String employeeId, Instant asOf) {

@@ -5,7 +5,7 @@ package com.leaveledger.query.projection;
  * the ledger may hold one in any string (a name, a reason, an id): such a value is stored with each NUL replaced
  * by U+2400 SYMBOL FOR NULL ({@code ␀}), the character Unicode gives for showing a NUL. Every other character,
  * control characters included, is stored as it is (PostgreSQL accepts them; the JSON API escapes them). The audit
- * log's payload is the published JSON, where a NUL is the escape {@code \u0000}: it needs nothing from here
+ * log's payload is the published JSON, where a NUL is the escape <code>&#92;u0000</code>: it needs nothing from here
  * (docs/adr/0031-poison-events.md).
  */
 public final class StorableText {
