@@ -14,6 +14,10 @@ import com.leaveledger.notification.deadletter.DeadLetterPublisher;
 import com.leaveledger.notification.deadletter.DeadLetterService;
 import com.leaveledger.notification.deadletter.DeadLetterStore;
 import com.leaveledger.notification.deadletter.SagaEventDeadLetterer;
+import com.leaveledger.notification.deadletter.EmployeeSequencingPolicy;
+import com.leaveledger.notification.deadletter.ProcessorDeadLetterPolicy;
+import com.leaveledger.notification.deadletter.ProcessorRetryMonitor;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import com.leaveledger.notification.delivery.DeliveryCommandHandler;
 import com.leaveledger.notification.delivery.DeliveryDispatcher;
 import com.leaveledger.notification.delivery.DeliveryEventLog;
@@ -104,7 +108,6 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Kafk
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -241,12 +244,14 @@ public class NotificationSagaConfiguration {
      * {@code ledger.notifications.saga-segments} segments (one thread each). All read their whole source on a first
      * run (Axon's default would start at the head), except the inbox with {@code inbox-start: head}.
      * <p>
-     * Errors: the Kafka-fed processors rethrow (the batch is retried, nothing skipped); the saga dead-letters an
-     * event it cannot handle (docs/adr/0021).
+     * Errors: the Kafka-fed processors dead-letter an event they cannot handle under its employee, in Axon's sequenced
+     * queue, and retry a batch that failed on database trouble (docs/adr/0031); the saga dead-letters an event it
+     * cannot handle (docs/adr/0021). How long each has been retrying the same batch is a gauge
+     * ({@link ProcessorRetryMonitor}).
      */
     @Bean
     ConfigurerModule notificationProcessing(
-            NotificationProperties properties, DeadLetterStore deadLetters,
+            NotificationProperties properties, DeadLetterStore deadLetters, ProcessorRetryMonitor retries,
             ObjectProvider<StreamableKafkaMessageSource<String, byte[]>> streamableKafkaMessageSource,
             @Value("${ledger.processors.token-claim-interval:5s}") Duration claimInterval) {
         long claimMillis = claimInterval.toMillis();
@@ -256,31 +261,59 @@ public class NotificationSagaConfiguration {
                 c -> streamableKafkaMessageSource.getObject();
         int kafkaBatch = properties.getKafkaBatchSize();
         int sagaSegments = properties.getSagaSegments();
-        return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(LeaveEventInbox.PROCESSING_GROUP, kafka,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(kafkaBatch)
-                                .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
-                                .andInitialTrackingToken(source -> fromHead
-                                        ? source.createHeadToken() : source.createTailToken()))
-                .registerTrackingEventProcessor(EmployeeDirectoryProjection.PROCESSING_GROUP, kafka,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(kafkaBatch)
-                                .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
-                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-                .registerTrackingEventProcessor(LeaveNotificationSaga.PROCESSING_GROUP,
-                        org.axonframework.config.Configuration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(sagaSegments)
-                                .andInitialSegmentsCount(sagaSegments)
-                                .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
-                                .andBatchSize(properties.getSagaBatchSize())
-                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-                .registerListenerInvocationErrorHandler(LeaveEventInbox.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(EmployeeDirectoryProjection.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(LeaveNotificationSaga.PROCESSING_GROUP,
-                        c -> new SagaEventDeadLetterer(deadLetters, LeaveNotificationSaga.PROCESSING_GROUP));
+        return configurer -> {
+            configurer.eventProcessing()
+                    .registerTrackingEventProcessor(LeaveEventInbox.PROCESSING_GROUP, kafka,
+                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andBatchSize(kafkaBatch)
+                                    .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
+                                    .andInitialTrackingToken(source -> fromHead
+                                            ? source.createHeadToken() : source.createTailToken())
+                                    .andEventTrackerStatusChangeListener(
+                                            retries.listener(LeaveEventInbox.PROCESSING_GROUP)))
+                    .registerTrackingEventProcessor(EmployeeDirectoryProjection.PROCESSING_GROUP, kafka,
+                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andBatchSize(kafkaBatch)
+                                    .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
+                                    .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                                    .andEventTrackerStatusChangeListener(
+                                            retries.listener(EmployeeDirectoryProjection.PROCESSING_GROUP)))
+                    .registerTrackingEventProcessor(LeaveNotificationSaga.PROCESSING_GROUP,
+                            org.axonframework.config.Configuration::eventStore,
+                            c -> TrackingEventProcessorConfiguration.forParallelProcessing(sagaSegments)
+                                    .andInitialSegmentsCount(sagaSegments)
+                                    .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
+                                    .andBatchSize(properties.getSagaBatchSize())
+                                    .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                                    .andEventTrackerStatusChangeListener(
+                                            retries.listener(LeaveNotificationSaga.PROCESSING_GROUP)))
+                    .registerListenerInvocationErrorHandler(LeaveNotificationSaga.PROCESSING_GROUP,
+                            c -> new SagaEventDeadLetterer(deadLetters, LeaveNotificationSaga.PROCESSING_GROUP));
+            // The Kafka-fed processors: an event their handler fails on is dead-lettered under its employee in
+            // Axon's sequenced queue (dead_letter_entry); database trouble fails the batch (docs/adr/0031).
+            for (String group : List.of(LeaveEventInbox.PROCESSING_GROUP, EmployeeDirectoryProjection.PROCESSING_GROUP)) {
+                configurer.eventProcessing()
+                        .registerSequencingPolicy(group, c -> new EmployeeSequencingPolicy())
+                        .registerDeadLetterQueue(group, c -> JpaSequencedDeadLetterQueue.builder()
+                                .processingGroup(group)
+                                .entityManagerProvider(c.getComponent(EntityManagerProvider.class))
+                                .transactionManager(c.getComponent(TransactionManager.class))
+                                .eventSerializer(c.eventSerializer())
+                                .genericSerializer(c.serializer())
+                                .build())
+                        .registerDeadLetterPolicy(group, c -> new ProcessorDeadLetterPolicy())
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, builder) -> builder
+                                .enableSequenceIdentifierCache());
+            }
+        };
+    }
+
+    /** How long each processor has been retrying the same batch (alert ProcessorRetrying, docs/observability.md). */
+    @Bean
+    ProcessorRetryMonitor processorRetryMonitor(ObjectProvider<EventProcessingConfiguration> processing,
+                                                MeterRegistry meters, Clock clock) {
+        return new ProcessorRetryMonitor(name -> processing.getObject().eventProcessor(name,
+                StreamingEventProcessor.class), meters, clock);
     }
 
     /**

@@ -20,6 +20,7 @@ import com.leaveledger.query.projection.VisibilityLag;
 import com.leaveledger.query.admin.DeadLetterAdmin;
 import com.leaveledger.query.admin.ProjectionAdmin;
 import com.leaveledger.query.admin.ProjectionMetrics;
+import com.leaveledger.query.admin.ProcessorRetryMonitor;
 import com.leaveledger.query.audit.AuditExport;
 import com.leaveledger.query.audit.AuditQueries;
 import com.leaveledger.query.balance.BalanceQueries;
@@ -254,6 +255,7 @@ public class QuerySideConfiguration {
     ConfigurerModule projectionProcessing(ProjectionCatalog catalog, ProjectionSettings settings,
                                           @Qualifier("liveProjectionSource")
                                           StreamableMessageSource<TrackedEventMessage<?>> source, VisibilityLag lag,
+                                          ProcessorRetryMonitor retries,
                                           @Value("${ledger.processors.token-claim-interval:5s}") Duration claimInterval) {
         return configurer -> catalog.all().forEach(projection -> {
             String name = projection.name();
@@ -264,7 +266,8 @@ public class QuerySideConfiguration {
                             .andInitialSegmentsCount(settings.segments())
                             .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
                             .andBatchSize(settings.batchSize())
-                            .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                            .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                            .andEventTrackerStatusChangeListener(retries.listener(name)))
                     .registerSequencingPolicy(name, config -> new EmployeeSequencingPolicy())
                     .registerDeadLetterQueue(name, config -> deadLetterQueue(config, name, settings))
                     .registerDeadLetterPolicy(name, config -> new DeadLetterPolicy())
@@ -273,6 +276,17 @@ public class QuerySideConfiguration {
                             .sequenceIdentifierCacheSize(settings.maxSequences()))
                     .registerHandlerInterceptor(name, config -> lag.interceptor(name));
         });
+    }
+
+    /**
+     * How long each live projection's processor has been retrying the same batch (gauge
+     * {@code ledger.processor.retrying}, alert ProcessorRetrying; docs/observability.md).
+     */
+    @Bean
+    ProcessorRetryMonitor processorRetryMonitor(ObjectProvider<EventProcessingConfiguration> processing,
+                                                MeterRegistry registry, Clock clock) {
+        return new ProcessorRetryMonitor(name -> processing.getObject().eventProcessor(name,
+                StreamingEventProcessor.class), registry, clock);
     }
 
     static JpaSequencedDeadLetterQueue<org.axonframework.eventhandling.EventMessage<?>> deadLetterQueue(

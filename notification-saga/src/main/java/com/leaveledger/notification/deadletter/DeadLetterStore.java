@@ -1,5 +1,6 @@
 package com.leaveledger.notification.deadletter;
 
+import com.leaveledger.notification.StorableText;
 import com.leaveledger.notification.delivery.DeadLetterSink;
 import com.leaveledger.notification.delivery.Delivery;
 import io.micrometer.core.instrument.Counter;
@@ -44,7 +45,7 @@ public class DeadLetterStore implements DeadLetterSink {
                         + "recipient_id, event_identifier, attempts, cause_type, cause_message, created_at) "
                         + "values (?, 'DELIVERY', 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, now())",
                 id, delivery.deliveryId(), delivery.leaveRequestId(), delivery.channel().name(),
-                delivery.recipientId(), delivery.sourceEventId(), attempts, causeType, truncate(cause));
+                delivery.recipientId(), delivery.sourceEventId(), attempts, StorableText.of(causeType), truncate(cause));
         created(DeadLetter.Kind.DELIVERY, delivery.channel().name());
         return id;
     }
@@ -59,7 +60,8 @@ public class DeadLetterStore implements DeadLetterSink {
                         + "event_identifier, payload_type, payload_revision, payload, meta_data, event_timestamp, "
                         + "attempts, cause_type, cause_message, created_at) "
                         + "values (?, 'SAGA_EVENT', 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, now())",
-                id, leaveRequestId, processingGroup, event.getIdentifier(), payload.getType().getName(),
+                id, StorableText.of(leaveRequestId), processingGroup, StorableText.of(event.getIdentifier()),
+                payload.getType().getName(),
                 payload.getType().getRevision(), payload.getData(), metadata.getData(),
                 Timestamp.from(event.getTimestamp()), cause.getClass().getName(), truncate(String.valueOf(cause.getMessage())));
         created(DeadLetter.Kind.SAGA_EVENT, "none");
@@ -83,8 +85,8 @@ public class DeadLetterStore implements DeadLetterSink {
     /** Closes an open dead letter; false if it is not open (already retried or dismissed). */
     public boolean resolve(UUID id, DeadLetter.Status status, String actor, String note) {
         return jdbc.update("update dead_letter set status = ?, resolved_at = now(), resolved_by = ?, "
-                + "resolution_note = ? where dead_letter_id = ? and status = 'OPEN'", status.name(), actor,
-                truncate(note), id) == 1;
+                + "resolution_note = ? where dead_letter_id = ? and status = 'OPEN'", status.name(),
+                StorableText.of(actor), truncate(note), id) == 1;
     }
 
     /** The stored event of a saga-event dead letter. */
@@ -127,7 +129,8 @@ public class DeadLetterStore implements DeadLetterSink {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** Text for a column: at most 2,000 characters, as {@link StorableText} (a cause may quote the event's text). */
     private static String truncate(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000) + "…";
+        return StorableText.of(text == null || text.length() <= 2000 ? text : text.substring(0, 2000) + "…");
     }
 }

@@ -1,11 +1,15 @@
 package com.leaveledger.notification.delivery;
 
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.notification.StorableText;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A registered delivery: everything needed to (re)send it, also after a restart. */
+/**
+ * A registered delivery: everything needed to (re)send it, also after a restart. Its ids and correlation id are
+ * {@link StorableText} (a NUL of an id in the ledger reads {@code ␀}), as in the {@code delivery} table.
+ */
 public record Delivery(UUID deliveryId, String sourceEventId, Channel channel, String recipientId,
                        RecipientRole recipientRole, NotificationKind kind, String leaveRequestId, String employeeId,
                        String managerId, Channel fallbackChannel, UUID fallbackFor, Map<String, String> details,
@@ -13,6 +17,12 @@ public record Delivery(UUID deliveryId, String sourceEventId, Channel channel, S
 
     public Delivery {
         details = details == null ? Map.of() : Map.copyOf(details);
+        sourceEventId = StorableText.of(sourceEventId);
+        recipientId = StorableText.of(recipientId);
+        leaveRequestId = StorableText.of(leaveRequestId);
+        employeeId = StorableText.of(employeeId);
+        managerId = StorableText.of(managerId);
+        correlationId = StorableText.of(correlationId);
     }
 
     static Delivery of(SendNotificationCommand command, UUID deliveryId, String correlationId, Instant now) {

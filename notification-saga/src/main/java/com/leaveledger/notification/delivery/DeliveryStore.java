@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.notification.StorableText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -93,7 +94,8 @@ public class DeliveryStore {
     Object[] registerAuditArgs(Delivery d, String actor, String sentEvent) {
         Timestamp at = Timestamp.from(d.requestedAt());
         return with(d, at, at, d.leaveRequestId(), d.sourceEventId(), d.kind().name(), d.recipientId(),
-                        d.recipientRole().name(), d.details().getOrDefault("channels", ""), d.correlationId(), actor,
+                        d.recipientRole().name(), d.details().getOrDefault("channels", ""), d.correlationId(),
+                        StorableText.of(actor),
                         at, UUID.randomUUID(), d.leaveRequestId(), sentEvent, d.correlationId(), d.sourceEventId(),
                         DeliveryEventLog.ACTOR, at);
     }
@@ -119,7 +121,7 @@ public class DeliveryStore {
     public List<Delivery> cancelOpen(String leaveRequestId, NotificationKind kind, String reason) {
         return jdbc.query("update delivery set status = 'CANCELLED', last_error = ?, completed_at = now() "
                         + "where leave_request_id = ? and kind = ? and status in ('PENDING', 'RETRYING') returning "
-                        + COLUMNS, this::delivery, reason, leaveRequestId, kind.name());
+                        + COLUMNS, this::delivery, StorableText.of(reason), StorableText.of(leaveRequestId), kind.name());
     }
 
     public Optional<DeliveryStatus> status(UUID id) {
@@ -165,7 +167,7 @@ public class DeliveryStore {
                 NotificationKind.valueOf(rs.getString(3)), rs.getString(4), RecipientRole.valueOf(rs.getString(5)),
                 Channel.valueOf(rs.getString(6)), DeliveryStatus.valueOf(rs.getString(7)), rs.getInt(8),
                 rs.getString(9), rs.getString(10), rs.getObject(11, UUID.class), instant(rs, 12), instant(rs, 13),
-                instant(rs, 14), rs.getString(15), rs.getString(16)), leaveRequestId);
+                instant(rs, 14), rs.getString(15), rs.getString(16)), StorableText.of(leaveRequestId));
     }
 
     private Delivery delivery(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package com.leaveledger.notification.delivery;
 
+import com.leaveledger.notification.StorableText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -197,8 +198,8 @@ public class OutcomeWriter implements SmartLifecycle {
                             + "where delivery_id = ? and status in ('PENDING', 'RETRYING', 'CANCELLED')",
                     sent, sent.size(), (ps, s) -> {
                         ps.setInt(1, s.attempts());
-                        ps.setString(2, s.address());
-                        ps.setString(3, s.providerMessageId());
+                        ps.setString(2, StorableText.of(s.address()));
+                        ps.setString(3, StorableText.of(s.providerMessageId()));
                         ps.setTimestamp(4, Timestamp.from(s.at()));
                         ps.setTimestamp(5, Timestamp.from(s.at()));
                         ps.setObject(6, s.delivery().deliveryId());
@@ -253,7 +254,7 @@ public class OutcomeWriter implements SmartLifecycle {
         return jdbc.update("update delivery set status = ?, attempts = greatest(attempts, ?), last_error = ?, "
                         + "address = coalesce(?, address), last_attempt_at = ?, completed_at = ? "
                         + "where delivery_id = ? and status in ('PENDING', 'RETRYING')",
-                status, attempts, truncate(error), address, attempts > 0 ? Timestamp.from(at) : null,
+                status, attempts, truncate(error), StorableText.of(address), attempts > 0 ? Timestamp.from(at) : null,
                 Timestamp.from(at), d.deliveryId()) == 1;
     }
 
@@ -266,7 +267,8 @@ public class OutcomeWriter implements SmartLifecycle {
                 .increment();
     }
 
+    /** An error for {@code last_error}: at most 1,000 characters, as {@link StorableText} (it may quote the event). */
     private static String truncate(String error) {
-        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000) + "…";
+        return StorableText.of(error == null || error.length() <= 1000 ? error : error.substring(0, 1000) + "…");
     }
 }

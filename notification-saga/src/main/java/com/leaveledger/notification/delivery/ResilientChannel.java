@@ -159,8 +159,13 @@ public class ResilientChannel {
         CompletableFuture<ProviderReceipt> call;
         try {
             call = sender.send(message);
-        } catch (RuntimeException e) {
+        } catch (ProviderException e) {
             call = CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            // the client refused to build the call from this message (a header it cannot carry): retrying cannot
+            // help, and it says nothing about the provider, so it is permanent and never opens the circuit
+            call = CompletableFuture.failedFuture(new ProviderException("invalid-message",
+                    "the " + channel + " client refused the message: " + e, true, e));
         }
         return call.orTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((receipt, error) -> {

@@ -1,6 +1,7 @@
 package com.leaveledger.notification.directory;
 
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.notification.StorableText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,9 @@ public class EmployeeDirectory {
     private record Cached(Contact contact, Instant until) {
     }
 
-    public Optional<Contact> find(String employeeId) {
+    /** The contact of {@code employeeId}: as stored, its NUL characters read as {@code ␀} ({@link StorableText}). */
+    public Optional<Contact> find(String recipientId) {
+        String employeeId = StorableText.of(recipientId);
         Instant now = clock.instant();
         Cached cached = cache.get(employeeId);
         if (cached != null && cached.until().isAfter(now)) {
@@ -58,7 +61,7 @@ public class EmployeeDirectory {
     }
 
     public void evict(String employeeId) {
-        cache.remove(employeeId);
+        cache.remove(StorableText.of(employeeId));
     }
 
     static String formatChannels(Set<Channel> channels) {

@@ -1,6 +1,7 @@
 package com.leaveledger.notification.saga;
 
 import com.leaveledger.kernel.leaverequest.LeaveRequestEvent;
+import com.leaveledger.notification.StorableText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * delivery failures it compensates: one ordered stream, one tracking token. The {@code inbox} table (event id as
  * key) drops a redelivered event — Kafka delivers at least once — in the same transaction as the append and the
  * Kafka position. A processor batch is deduplicated with one statement just before it commits, and only the new
- * events are appended. Replays are refused: a reset of this processor is not allowed.
+ * events are appended. Replays are refused: a reset of this processor is not allowed. Ids are written as
+ * {@link StorableText}; the event itself is appended unchanged (its JSON holds a NUL as <code>&#92;u0000</code>).
  */
 @ProcessingGroup(LeaveEventInbox.PROCESSING_GROUP)
 @DisallowReplay
@@ -63,17 +65,17 @@ public class LeaveEventInbox {
         if (events.isEmpty()) {
             return;
         }
-        String[] ids = events.stream().map(EventMessage::getIdentifier).toArray(String[]::new);
+        String[] ids = events.stream().map(e -> StorableText.of(e.getIdentifier())).toArray(String[]::new);
         String[] types = events.stream().map(e -> e.getPayloadType().getSimpleName()).toArray(String[]::new);
-        String[] requests = events.stream().map(e -> ((LeaveRequestEvent) e.getPayload()).leaveRequestId().value())
-                .toArray(String[]::new);
+        String[] requests = events.stream().map(e -> StorableText.of(((LeaveRequestEvent) e.getPayload())
+                .leaveRequestId().value())).toArray(String[]::new);
         Set<String> fresh = new HashSet<>(jdbc.queryForList("insert into inbox (event_id, payload_type, "
                 + "leave_request_id, received_at) select u.id, u.type, u.request, now() from unnest(cast(? as text[]), "
                 + "cast(? as text[]), cast(? as text[])) as u(id, type, request) on conflict (event_id) do nothing "
                 + "returning event_id", String.class, ids, types, requests));
         List<EventMessage<?>> forwarded = new ArrayList<>();
         for (EventMessage<?> event : events) {
-            if (fresh.remove(event.getIdentifier())) {
+            if (fresh.remove(StorableText.of(event.getIdentifier()))) {
                 forwarded.add(event);
             }
         }

@@ -1,8 +1,13 @@
 package com.leaveledger.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.query.web.PageRequest;
 import com.leaveledger.query.web.PageResult;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
@@ -18,6 +23,9 @@ public class AuditQueries {
     static final String COLUMNS = "event_id, event_type, occurred_at, aggregate_type, aggregate_id, aggregate_seq, "
             + "employee_id, leave_request_id, account_id, actor, correlation_id, causation_id, payload_revision, "
             + "payload::text as payload";
+
+    private static final ObjectMapper DAYS_READER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final JdbcTemplate jdbc;
 
@@ -60,16 +68,34 @@ public class AuditQueries {
         return PageResult.of(items, page, total == null ? 0 : total);
     }
 
-    /** The employee's balances at {@code asOf}, folded from the account events recorded up to that instant. */
+    /**
+     * The employee's balances at {@code asOf}, folded from the account events recorded up to that instant. The days
+     * are read from each payload here, not with PostgreSQL's {@code ->>}: that de-escapes every string of the
+     * document, and a payload holding <code>&#92;u0000</code> (a NUL in a grant's reason) would fail the whole query
+     * (docs/adr/0031-poison-events.md).
+     */
     public LedgerFold balancesAsOf(String employeeId, Instant asOf) {
         LedgerFold fold = new LedgerFold();
-        jdbc.query("select event_type, account_id, (payload ->> 'days')::numeric as days from audit_event "
+        jdbc.query("select event_type, account_id, payload::text as payload from audit_event "
                         + "where employee_id = ? and account_id is not null and occurred_at <= ? "
                         + "order by account_id, aggregate_seq",
                 rs -> {
-                    fold.apply(rs.getString("event_type"), rs.getString("account_id"), rs.getBigDecimal("days"));
+                    fold.apply(rs.getString("event_type"), rs.getString("account_id"), days(rs.getString("payload")));
                 }, employeeId, utc(asOf));
         return fold;
+    }
+
+    /** The payload's {@code days}, as PostgreSQL's {@code (payload ->> 'days')::numeric} read it; null if none. */
+    static BigDecimal days(String payload) {
+        try {
+            JsonNode days = DAYS_READER.readTree(payload).path("days");
+            if (days.isNumber()) {
+                return days.decimalValue();
+            }
+            return days.isTextual() ? new BigDecimal(days.asText().trim()) : null;
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("the audit log holds a payload whose days cannot be read", e);
+        }
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -8,6 +8,7 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.messaging.deadletter.ThrowableCause;
 
 /**
  * Which failures are dead-lettered: everything an event's handler throws, except a {@link TransientWriteException}
@@ -20,9 +21,18 @@ public class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         boolean retry = letter instanceof JpaDeadLetter;
         if (isTransient(cause)) {
-            return retry ? Decisions.requeue(truncated(cause)) : Decisions.doNotEnqueue();
+            return retry ? Decisions.requeue(storable(cause)) : Decisions.doNotEnqueue();
         }
-        return retry ? Decisions.requeue(truncated(cause)) : Decisions.enqueue(truncated(cause));
+        return retry ? Decisions.requeue(storable(cause)) : Decisions.enqueue(storable(cause));
+    }
+
+    /**
+     * The cause as the queue's {@code cause_message} column can hold it: an exception's message may quote the
+     * event's text (a deserialization error quotes the value it could not read), NUL included.
+     */
+    static ThrowableCause storable(Throwable cause) {
+        ThrowableCause truncated = truncated(cause);
+        return new ThrowableCause(truncated.type(), StorableText.of(truncated.message()));
     }
 
     private static boolean isTransient(Throwable cause) {

@@ -34,6 +34,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * and {@link RefusedWriteException} sends just that event to the dead-letter queue while the batch goes on. Any other
  * failure (connection lost, deadlock, missing table) is not the event's fault: {@link TransientWriteException}, never
  * dead-lettered, and the batch fails at commit so it is retried as a whole.
+ * <p>
+ * Every string is written as {@link StorableText}: a NUL, which PostgreSQL's text columns refuse, is stored as
+ * {@code ␀}, so an event with one in a name or a reason is applied like any other (docs/adr/0031-poison-events.md).
  */
 public final class ProjectionWriter {
 
@@ -223,6 +226,8 @@ public final class ProjectionWriter {
                 statement.setObject(position, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
             } else if (value instanceof Enum<?> constant) {
                 statement.setString(position, constant.name());
+            } else if (value instanceof String text) {
+                statement.setString(position, StorableText.of(text));
             } else {
                 statement.setObject(position, value);
             }

@@ -1,0 +1,226 @@
+package com.leaveledger.notification.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
+import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
+import com.leaveledger.kernel.leaverequest.LeaveRequestId;
+import com.leaveledger.notification.StorableText;
+import com.leaveledger.notification.directory.EmployeeDirectoryProjection;
+import com.leaveledger.notification.saga.LeaveEventInbox;
+import com.leaveledger.notification.saga.LeaveNotificationSaga;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Poison events on the saga side (issue 23, docs/adr/0031-poison-events.md): a registration with a NUL in the name
+ * no longer stops the employee directory, notices carry such text visibly, a registration the database still refuses
+ * is dead-lettered for that employee only, and the notices the old code dead-lettered as {@code unknown-recipient}
+ * while its directory was stuck are delivered when an engineer retries them.
+ */
+class PoisonEventIT extends NotificationSagaIT {
+
+    private static final String NUL = "\u0000";
+    private static final String CONTROLS = "\u0001\u001b[31m\u007f\r\n";
+    private static final String[] PROCESSORS = {LeaveEventInbox.PROCESSING_GROUP,
+            EmployeeDirectoryProjection.PROCESSING_GROUP, LeaveNotificationSaga.PROCESSING_GROUP};
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Test
+    void aNulInANameOrANoteGoesThroughDirectoryInboxSagaDeliveriesAndProviders() {
+        String manager = id("boss"), poisoned = id("nul"), later = id("later");
+        String request = id("req"), laterRequest = id("req2");
+        register(manager, null);
+        registerNamed(poisoned, manager, "a" + NUL + "b" + CONTROLS);
+        register(later, manager);
+
+        requested(request, poisoned, manager);
+        String approval = publish(new LeaveApprovedEvent(LeaveRequestId.of(request), EmployeeId.of(poisoned),
+                EmployeeId.of(manager), "enjoy" + NUL + CONTROLS), "LeaveRequest", request, 1);
+        requested(laterRequest, later, manager);
+
+        await().atMost(patience()).untilAsserted(() -> {
+            assertThat(status(approval, Channel.EMAIL, poisoned)).isEqualTo("SENT");
+            assertThat(status(approval, Channel.SMS, poisoned)).isEqualTo("SENT");
+            assertThat(status(approval, Channel.PUSH, poisoned)).isEqualTo("SENT");
+            assertThat(mailsTo(email(manager))).hasSize(2);
+        });
+        // the directory holds the name with ␀ for the NUL; the notices show every control character visibly
+        assertThat(jdbc.queryForObject("select name from employee_directory where employee_id = ?", String.class,
+                poisoned)).isEqualTo("a" + StorableText.NUL_SYMBOL + "b" + CONTROLS);
+        MimeMessage approvalMail = mailsTo(email(poisoned)).get(0);
+        String mailBody = content(approvalMail).replace("\r\n", "\n");
+        assertThat(mailBody).contains("Hello a␀b␁␛[31m␡␍\n").contains("enjoy␀␁␛[31m␡␍\n");
+        assertThat(mailBody.chars().filter(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f))
+                .isEmpty();
+        assertThat(smsTo(phone(poisoned))).singleElement().satisfies(sms ->
+                assertThat(body(sms)).contains("enjoy␀␁␛[31m␡␍\\n"));
+        List<MimeMessage> managerMails = mailsTo(email(manager));
+        assertThat(managerMails.stream().map(PoisonEventIT::subjectOf))
+                .contains("a␀b␁␛[31m␡␍␊ asks for leave", "Name " + later + " asks for leave");
+        // the compliance record and the outcome log are there; nothing was dead-lettered, no processor retries
+        assertThat(jdbc.queryForObject("select count(*) from compliance_audit where leave_request_id = ?",
+                Long.class, request)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter where leave_request_id in (?, ?)",
+                Long.class, request, laterRequest)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry where sequence_identifier in (?, ?, ?)",
+                Long.class, manager, poisoned, later)).isZero();
+        for (String processor : PROCESSORS) {
+            assertThat(metrics().matching("ledger_processor_retrying_seconds", "processor", processor)).hasSize(1);
+            assertThat(metrics().value("ledger_processor_retrying_seconds", "processor", processor)).isZero();
+        }
+    }
+
+    @Test
+    void aRegistrationTheDatabaseStillRefusesIsDeadLetteredForItsEmployeeOnly() {
+        String manager = id("boss"), refused = id("refused"), fine = id("fine"), request = id("req");
+        register(manager, null);
+        String trigger = refuseDirectoryRowsOf(refused, "22023");
+        try {
+            registerNamed(refused, manager, "refused");
+            register(fine, manager);
+            // the next employee's registration and notices flow
+            requested(request, fine, manager);
+            await().atMost(patience()).untilAsserted(() -> assertThat(mailsTo(email(manager))).hasSize(1));
+            assertThat(directoryHas(fine)).isTrue();
+            // the refused one waits in Axon's dead-letter queue under its employee
+            await().atMost(patience()).untilAsserted(() -> assertThat(jdbc.queryForList("select sequence_identifier "
+                    + "from dead_letter_entry where processing_group = ?", String.class,
+                    EmployeeDirectoryProjection.PROCESSING_GROUP)).containsExactly(refused));
+            assertThat(directoryHas(refused)).isFalse();
+            assertThat(metrics().value("ledger_processor_retrying_seconds", "processor",
+                    EmployeeDirectoryProjection.PROCESSING_GROUP)).isZero();
+        } finally {
+            jdbc.execute("drop trigger if exists " + trigger + " on employee_directory");
+        }
+        // once fixed, the framework's dead-letter processor applies it
+        assertThat(processing.sequencedDeadLetterProcessor(EmployeeDirectoryProjection.PROCESSING_GROUP)
+                .orElseThrow().processAny()).isTrue();
+        assertThat(directoryHas(refused)).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry", Long.class)).isZero();
+    }
+
+    /**
+     * Issue 23, point 6. The old directory retried the poison registration for ever: everybody registered after it
+     * stayed unknown, and their notices were dead-lettered as {@code unknown-recipient}. Here a test trigger makes
+     * the directory fail on that registration the same way (an error that is not the event's fault, so it is retried,
+     * never dead-lettered); the retry gauge shows it. Then the fix is deployed (trigger gone, processor restarted),
+     * the directory catches up, and the runbook's retry of each dead letter delivers every notice.
+     */
+    @Test
+    void noticesTheStuckDirectoryDeadLetteredAsUnknownRecipientAreDeliveredWhenRetried() {
+        String manager = id("boss"), poisoned = id("poison"), victim = id("victim"), request = id("req");
+        register(manager, null);
+        await().atMost(patience()).until(() -> directoryHas(manager));
+        String trigger = refuseDirectoryRowsOf(poisoned, "57P03");
+        String approval;
+        try {
+            registerNamed(poisoned, manager, "a" + NUL + "b");
+            register(victim, manager);
+            requested(request, victim, manager);
+            approval = approved(request, victim, manager);
+            // the directory is stuck: the gauge behind the ProcessorRetrying alert grows
+            await().atMost(patience()).untilAsserted(() -> assertThat(metrics().value(
+                    "ledger_processor_retrying_seconds", "processor", EmployeeDirectoryProjection.PROCESSING_GROUP))
+                    .isGreaterThan(5));
+            // every notice to the victim ends dead-lettered as unknown-recipient (fallbacks included)
+            await().atMost(Duration.ofSeconds(150)).untilAsserted(() -> assertThat(openDeadLettersOf(victim))
+                    .hasSize(3).allSatisfy(letter -> assertThat(letter.path("cause").asText())
+                            .startsWith("unknown-recipient")));
+            assertThat(directoryHas(victim)).isFalse();
+        } finally {
+            jdbc.execute("drop trigger if exists " + trigger + " on employee_directory");
+        }
+
+        // the fix deployed: the directory runs again from its position and catches up
+        StreamingEventProcessor directory = processing.eventProcessor(EmployeeDirectoryProjection.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        directory.shutDown();
+        directory.start();
+        await().atMost(patience()).until(() -> directoryHas(victim) && directoryHas(poisoned));
+        await().atMost(patience()).untilAsserted(() -> assertThat(metrics().value(
+                "ledger_processor_retrying_seconds", "processor", EmployeeDirectoryProjection.PROCESSING_GROUP))
+                .isZero());
+
+        // the runbook: retry each dead letter through the admin API
+        String engineer = token("erin", "ENGINEER");
+        for (JsonNode letter : openDeadLettersOf(victim)) {
+            assertThat(call(HttpMethod.POST, "/admin/dead-letters/" + letter.path("deadLetterId").asText()
+                    + "/retry", engineer).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        }
+        // the outcome (SENT) is written a moment after the SMTP server accepted the mail
+        await().atMost(patience()).untilAsserted(() -> {
+            assertThat(openDeadLettersOf(victim)).isEmpty();
+            assertThat(mailsTo(email(victim))).hasSize(3);
+            List<Map<String, Object>> deliveries = jdbc.queryForList("select channel, status from delivery "
+                    + "where leave_request_id = ? and recipient_id = ? and channel <> 'AUDIT'", request, victim);
+            assertThat(deliveries).extracting(d -> d.get("channel") + " " + d.get("status"))
+                    .containsExactlyInAnyOrder("EMAIL SENT", "SMS FALLEN_BACK", "PUSH FALLEN_BACK", "EMAIL SENT",
+                            "EMAIL SENT");
+        });
+        assertThat(status(approval, Channel.EMAIL, victim)).isEqualTo("SENT");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private void registerNamed(String employee, String manager, String name) {
+        publish(new EmployeeRegisteredEvent(EmployeeId.of(employee), name, email(employee), phone(employee),
+                "push-" + employee, manager == null ? null : EmployeeId.of(manager), "DE", "BE",
+                EnumSet.allOf(Channel.class)), "Employee", employee, 0);
+    }
+
+    /** A trigger failing the directory's row of {@code employee} with {@code sqlState}; answers its name. */
+    private String refuseDirectoryRowsOf(String employee, String sqlState) {
+        jdbc.execute("create or replace function notification_saga.test_refuse_" + sqlState.toLowerCase()
+                + "() returns trigger language plpgsql as $$ begin raise exception using errcode = '" + sqlState
+                + "', message = 'refused by the test trigger'; end $$");
+        String trigger = "test_refuse_" + sqlState.toLowerCase() + "_" + run;
+        jdbc.execute("create trigger " + trigger + " before insert or update on employee_directory for each row "
+                + "when (new.employee_id = '" + employee + "') execute function notification_saga.test_refuse_"
+                + sqlState.toLowerCase() + "()");
+        return trigger;
+    }
+
+    private boolean directoryHas(String employee) {
+        return jdbc.queryForObject("select count(*) from employee_directory where employee_id = ?", Long.class,
+                employee) == 1;
+    }
+
+    private List<JsonNode> openDeadLettersOf(String recipient) {
+        JsonNode all = call(HttpMethod.GET, "/admin/dead-letters?limit=1000", token("erin", "ENGINEER")).getBody();
+        List<JsonNode> found = new java.util.ArrayList<>();
+        all.forEach(letter -> {
+            if (recipient.equals(letter.path("recipientId").asText())) {
+                found.add(letter);
+            }
+        });
+        return found;
+    }
+
+    private static String content(MimeMessage mail) {
+        try {
+            return String.valueOf(mail.getContent());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        return subject(mail);
+    }
+}
