@@ -30,6 +30,21 @@ class CheckpointVerifierTest {
     }
 
     @Test
+    void aKeyMadeByOpensslGenpkeyHasThePublicHalfOpensslDerives() {
+        // openssl genpkey -algorithm ed25519 (a key for this test only); its id from
+        // openssl pkey -pubout -outform DER | sha256sum
+        String pem = """
+                -----BEGIN PRIVATE KEY-----
+                MC4CAQAwBQYDK2VwBCIEIJvjdYI+hmk64dPZemFzxuZFEeDhr9iyDgLmNHjxhkP+
+                -----END PRIVATE KEY-----
+                """;
+
+        CheckpointSigner signer = CheckpointSigner.fromPkcs8(pem.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(signer.keyId()).isEqualTo("17c33cb83b5b532466ec1d225db25979");
+    }
+
+    @Test
     void checkpointsSignedBeforeAndAfterAKeyRotationBothVerify() {
         List<Checkpoint> chain = chain(a, a, b, b);
 

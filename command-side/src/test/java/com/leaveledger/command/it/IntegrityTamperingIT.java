@@ -286,6 +286,48 @@ class IntegrityTamperingIT extends CommandSideIT {
     }
 
     @Test
+    void aCheckpointNeverCoversAnIndexWhoseTransactionIsStillOpen() throws Exception {
+        String slow = id("slow") + ":ANNUAL:2031";
+        try (java.sql.Connection open = jdbc.getDataSource().getConnection()) {
+            open.setAutoCommit(false);
+            long held;
+            try (var insert = open.prepareStatement("""
+                    insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                        payload_type, payload_revision, payload, meta_data, time_stamp)
+                    select ?, 0, type, gen_random_uuid()::text, payload_type, payload_revision, payload, meta_data,
+                           time_stamp
+                    from domain_event_entry where aggregate_identifier = ? and sequence_number = 0
+                    returning global_index""")) {
+                insert.setString(1, slow);
+                insert.setString(2, template);
+                try (var result = insert.executeQuery()) {
+                    result.next();
+                    held = result.getLong(1);
+                }
+            }
+            // Commands commit above the open transaction's index...
+            registerTeam(id("after-m"), id("after-e"));
+            assertThat(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class))
+                    .isGreaterThan(held);
+            // ...and however often it is asked, the writer stays below it.
+            for (int attempt = 0; attempt < 5; attempt++) {
+                writer.writeNow();
+                assertThat(latestCheckpoint().position()).isLessThan(held);
+            }
+
+            open.commit();
+            await().atMost(Duration.ofMinutes(1)).until(() -> {
+                writer.writeNow();
+                return latestCheckpoint().position() > held;
+            });
+        }
+        JsonNode report = integrity();
+        assertThat(report.path("status").asText()).as(report.toString()).isEqualTo("VERIFIED");
+        assertThat(jdbc.queryForObject("select count(*) from ledger_integrity.checkpoint_head "
+                + "where aggregate_identifier = ?", Long.class, slow)).isEqualTo(1);
+    }
+
+    @Test
     void checkpointsSignedBeforeAndAfterAKeyRotationBothVerify() {
         // Key A signed a checkpoint and was registered then...
         JdbcTemplate notary = new JdbcTemplate(new DriverManagerDataSource(url, "leave_ledger_notary",
