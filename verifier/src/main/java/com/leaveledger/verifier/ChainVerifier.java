@@ -54,8 +54,9 @@ public final class ChainVerifier {
 
     private void report(StoredEvent event, Reason reason) {
         breaks++;
-        if (firstBreak == null || event.globalIndex() < firstBreak.globalIndex()) {
-            firstBreak = new Break(event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(), reason);
+        Break broken = new Break(event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(), reason);
+        if (broken.isBefore(firstBreak)) {
+            firstBreak = broken;
         }
     }
 
@@ -64,7 +65,17 @@ public final class ChainVerifier {
         CONTENT_HASH_MISMATCH("content-hash-mismatch"),
         CHAIN_BROKEN("chain-broken"),
         SEQUENCE_GAP("sequence-gap"),
-        SEQUENCE_REPEATED("sequence-repeated");
+        SEQUENCE_REPEATED("sequence-repeated"),
+        /** The latest checkpoint vouches for a later event of an aggregate than the store holds at its position. */
+        MISSING_HEAD("missing-head"),
+        /** The store's heads at a checkpoint's position do not hash to the root the checkpoint signed. */
+        ROOT_MISMATCH("root-mismatch"),
+        /** The store holds another number of events up to a checkpoint's position than the checkpoint counted. */
+        COUNT_MISMATCH("count-mismatch"),
+        /** A checkpoint's signature does not verify with a trusted key of the id it names. */
+        BAD_SIGNATURE("bad-signature"),
+        /** A checkpoint does not follow its predecessor (hash, number, position or count). */
+        CHECKPOINT_CHAIN_BROKEN("checkpoint-chain-broken");
 
         private final String code;
 
@@ -77,6 +88,22 @@ public final class ChainVerifier {
         }
     }
 
+    /**
+     * A broken event, or a broken checkpoint: then {@code aggregateId} is {@code null}, {@code sequenceNumber} is
+     * {@link #NO_SEQUENCE} and {@code globalIndex} is the checkpoint's position.
+     */
     public record Break(long globalIndex, String aggregateId, long sequenceNumber, Reason reason) {
+
+        public static final long NO_SEQUENCE = -1;
+
+        public static Break ofCheckpoint(long position, Reason reason) {
+            return new Break(position, null, NO_SEQUENCE, reason);
+        }
+
+        /** Earlier is the lower global index; at the same index an event's break before a checkpoint's. */
+        public boolean isBefore(Break other) {
+            return other == null || globalIndex < other.globalIndex
+                    || globalIndex == other.globalIndex && aggregateId != null && other.aggregateId == null;
+        }
     }
 }

@@ -15,9 +15,11 @@ public class IntegrityController {
         this.verification = verification;
     }
 
-    @Operation(summary = "Verify the event store's hash chain now (COMPLIANCE)",
-            description = "Recomputes every stored event's content and chain hash. 200 with status VERIFIED or BROKEN;"
-                    + " a BROKEN report names the broken event of the lowest global index.")
+    @Operation(summary = "Verify the event store and its signed checkpoints now (COMPLIANCE)",
+            description = "Recomputes every stored event's content and chain hash, checks every checkpoint's signature"
+                    + " and chain, and the store's heads and count at the latest checkpoint's position. 200 with"
+                    + " status VERIFIED or BROKEN; a BROKEN report names the break of the lowest global index"
+                    + " (docs/runbooks/verifying-the-ledger.md).")
     @GetMapping("/api/audit/integrity")
     public IntegrityReport verify() {
         return verification.verify();

@@ -1,18 +1,28 @@
 package com.leaveledger.command.integrity;
 
 import com.leaveledger.verifier.ChainVerifier;
+import com.leaveledger.verifier.Checkpoint;
+import com.leaveledger.verifier.CheckpointVerifier;
+import com.leaveledger.verifier.Head;
+import com.leaveledger.verifier.HeadsAtPosition;
 import com.leaveledger.verifier.StoredEvent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads the whole store in {@code (aggregate, sequence)} order through a server-side cursor (the driver streams only
- * inside a transaction) and feeds it to a {@link ChainVerifier}: constant memory, one pass over the unique index.
+ * Verifies the store (docs/adr/0033, section 4) in one read-only transaction of the service's role: first every
+ * checkpoint (signature by a trusted key, chain), then the whole store in {@code (aggregate, sequence)} order through
+ * a server-side cursor (the driver streams only inside a transaction) into a {@link ChainVerifier}, collecting on
+ * the way each aggregate's head at the latest checkpoint's position, whose root and count are then checked against
+ * that checkpoint. Checkpoints are read first: every event at or below a checkpoint's position committed before the
+ * checkpoint was written, so the later statement sees all of them. Memory: one head per aggregate, no event.
  */
 @Component
 public class StoreVerification {
@@ -26,22 +36,59 @@ public class StoreVerification {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final CheckpointRecords checkpoints;
+    private final IntegrityConfiguration.TrustedKeys trustedKeys;
 
-    public StoreVerification(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    StoreVerification(JdbcTemplate jdbc, PlatformTransactionManager transactions, CheckpointRecords checkpoints,
+                      IntegrityConfiguration.TrustedKeys trustedKeys) {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.checkpoints = checkpoints;
+        this.trustedKeys = trustedKeys;
     }
 
     public IntegrityReport verify() {
-        ChainVerifier verifier = new ChainVerifier();
-        readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(EVENTS, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(FETCH_SIZE);
-            return statement;
-        }, (ResultSet row) -> verifier.accept(event(row))));
-        return IntegrityReport.of(verifier, 0);
+        return readOnly.execute(status -> {
+            CheckpointVerifier signed = new CheckpointVerifier(trustedKeys.resolve(checkpoints.keys(jdbc)));
+            checkpoints.forEach(jdbc, signed::accept);
+            Checkpoint latest = signed.latest();
+            HeadsAtPosition heads = latest == null ? null : new HeadsAtPosition(latest.position());
+            ChainVerifier chain = new ChainVerifier();
+            jdbc.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement(EVENTS, ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY);
+                statement.setFetchSize(FETCH_SIZE);
+                return statement;
+            }, (ResultSet row) -> {
+                StoredEvent event = event(row);
+                chain.accept(event);
+                if (heads != null) {
+                    heads.accept(event);
+                }
+            });
+            List<ChainVerifier.Break> breaks = new ArrayList<>();
+            if (latest != null) {
+                breaks.addAll(heads.check(latest, this::checkpointHeads));
+            }
+            ChainVerifier.Break first = chain.firstBreak();
+            if (signed.firstBreak() != null && signed.firstBreak().isBefore(first)) {
+                first = signed.firstBreak();
+            }
+            for (ChainVerifier.Break broken : breaks) {
+                if (broken.isBefore(first)) {
+                    first = broken;
+                }
+            }
+            return IntegrityReport.of(chain.eventsChecked(), signed.checked(),
+                    chain.breaks() + signed.breaks() + breaks.size(), first);
+        });
+    }
+
+    private List<Head> checkpointHeads() {
+        List<Head> heads = new ArrayList<>();
+        checkpoints.forEachHead(jdbc, heads::add);
+        return heads;
     }
 
     private static StoredEvent event(ResultSet row) throws SQLException {

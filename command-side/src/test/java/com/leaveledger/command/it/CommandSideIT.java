@@ -29,6 +29,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import com.leaveledger.verifier.CheckpointSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Base of the command side's integration tests: the real application on a random port, the real PostgreSQL
@@ -39,13 +46,46 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=${LEDGER_TEST_DB_URL:jdbc:postgresql://localhost:5432/leave_ledger_test}",
         "axon.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "ledger.observability.publisher.interval=200ms"
+        "ledger.observability.publisher.interval=200ms",
+        "ledger.integrity.checkpoints.check-interval=200ms"
 })
 @EmbeddedKafka(kraft = true, count = 1, partitions = 12, topics = {Topics.EVENTS})
 // /actuator/prometheus: Spring Boot leaves metrics export off in tests unless asked
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles("dev")
 abstract class CommandSideIT {
+
+    /** A signing key checkpoints were signed with before the one the service signs with now (a rotation). */
+    protected static final CheckpointSigner EARLIER_KEY = CheckpointSigner.generate();
+    /** The service's signing key, in a file of this run, as in production. */
+    protected static final CheckpointSigner CURRENT_KEY = CheckpointSigner.generate();
+
+    /**
+     * Keys are new in every run, so the checkpoints of an earlier run (signed by keys nobody trusts any more) go
+     * first, as the notary: the first checkpoint of this run covers the test database's events again.
+     */
+    @DynamicPropertySource
+    static void signingKeys(DynamicPropertyRegistry properties) {
+        String url = System.getenv().getOrDefault("LEDGER_TEST_DB_URL",
+                "jdbc:postgresql://localhost:5432/leave_ledger_test");
+        try (java.sql.Connection notary = java.sql.DriverManager.getConnection(url, "leave_ledger_notary",
+                System.getenv().getOrDefault("LEDGER_NOTARY_DB_PASSWORD", "leave_ledger_notary"));
+             java.sql.Statement statement = notary.createStatement()) {
+            statement.execute("drop schema if exists ledger_integrity cascade");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reach " + url + " as leave_ledger_notary "
+                    + "(scripts/ledger db-up creates the role)", e);
+        }
+        try {
+            Path file = Files.createTempFile("checkpoint-signing-key", ".pem");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, CURRENT_KEY.pkcs8Pem());
+            properties.add("ledger.integrity.signing-key-file", file::toString);
+            properties.add("ledger.integrity.trusted-key-ids", EARLIER_KEY::keyId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Autowired
     protected TestRestTemplate http;

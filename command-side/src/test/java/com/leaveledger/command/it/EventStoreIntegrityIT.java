@@ -140,7 +140,7 @@ class EventStoreIntegrityIT extends CommandSideIT {
 
         assertThat(report.status()).as(tampering + ": " + report).isEqualTo(IntegrityReport.Status.BROKEN);
         assertThat(report.firstBreak()).as(tampering).isEqualTo(
-                new IntegrityReport.FirstBreak(globalIndex, account(), sequence, reason));
+                new IntegrityReport.FirstBreak(globalIndex, account(), (Long) sequence, reason));
         assertThat(integrity().path("status").asText()).as("after undoing " + tampering).isEqualTo("VERIFIED");
     }
 

@@ -1,0 +1,67 @@
+package com.leaveledger.verifier;
+
+import java.security.MessageDigest;
+
+/**
+ * Checks checkpoints fed in their numbers' order: each one's signature by a trusted key, and that it follows its
+ * predecessor (the next number, the predecessor's hash, a position and a count that never go back). Like
+ * {@link ChainVerifier} it goes on after a break and keeps the break of the lowest global index (a checkpoint's
+ * break is placed at its position).
+ */
+public final class CheckpointVerifier {
+
+    private final CheckpointKeys trusted;
+    private Checkpoint latest;
+    private long checked;
+    private long breaks;
+    private ChainVerifier.Break firstBreak;
+
+    public CheckpointVerifier(CheckpointKeys trusted) {
+        this.trusted = trusted;
+    }
+
+    public void accept(Checkpoint checkpoint) {
+        checked++;
+        if (!trusted.verifies(checkpoint)) {
+            report(ChainVerifier.Break.ofCheckpoint(checkpoint.position(), ChainVerifier.Reason.BAD_SIGNATURE));
+        } else if (!follows(checkpoint)) {
+            report(ChainVerifier.Break.ofCheckpoint(checkpoint.position(),
+                    ChainVerifier.Reason.CHECKPOINT_CHAIN_BROKEN));
+        }
+        latest = checkpoint;
+    }
+
+    private boolean follows(Checkpoint checkpoint) {
+        if (latest == null) {
+            return checkpoint.number() == 0 && MessageDigest.isEqual(checkpoint.previousHash(), Checkpoint.GENESIS);
+        }
+        return checkpoint.number() == latest.number() + 1
+                && MessageDigest.isEqual(checkpoint.previousHash(), latest.hash())
+                && checkpoint.position() >= latest.position()
+                && checkpoint.eventCount() >= latest.eventCount();
+    }
+
+    /** The last checkpoint fed, or {@code null}. */
+    public Checkpoint latest() {
+        return latest;
+    }
+
+    public long checked() {
+        return checked;
+    }
+
+    public long breaks() {
+        return breaks;
+    }
+
+    public ChainVerifier.Break firstBreak() {
+        return firstBreak;
+    }
+
+    private void report(ChainVerifier.Break broken) {
+        breaks++;
+        if (broken.isBefore(firstBreak)) {
+            firstBreak = broken;
+        }
+    }
+}
