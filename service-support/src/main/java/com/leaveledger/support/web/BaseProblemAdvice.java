@@ -10,6 +10,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,9 +20,11 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
@@ -91,8 +94,10 @@ public abstract class BaseProblemAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, Object>> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             String name = parameterName(result.getMethodParameter());
+            // a request body's fields are named as in the body, as handleMethodArgumentNotValid does
+            String prefix = result.getMethodParameter().hasParameterAnnotation(RequestBody.class) ? "" : name + ".";
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
-                String field = error instanceof FieldError fieldError ? name + "." + fieldError.getField() : name;
+                String field = error instanceof FieldError fieldError ? prefix + fieldError.getField() : name;
                 errors.add(Problems.error(field, String.valueOf(error.getDefaultMessage())));
             }
         });
@@ -125,6 +130,9 @@ public abstract class BaseProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof ErrorResponse response) {
+            body = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        }
         if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
             String rule = Problems.ruleFor(statusCode.value());
             detail.setType(URI.create(Problems.TYPE_PREFIX + rule));

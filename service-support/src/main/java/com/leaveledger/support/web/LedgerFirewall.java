@@ -37,6 +37,8 @@ public final class LedgerFirewall implements HttpFirewall {
     public static final Set<String> READ_HEADERS = caseInsensitive("Authorization", CorrelationIdFilter.HEADER,
             "Idempotency-Key");
 
+    private static final List<String> READ_HEADER_NAMES = List.copyOf(READ_HEADERS);
+
     private final StrictHttpFirewall strict = HeaderCharacters.firewall();
 
     @Override
@@ -77,7 +79,7 @@ public final class LedgerFirewall implements HttpFirewall {
             while (values.hasMoreElements()) {
                 String value = values.nextElement();
                 if (read ? !TextRules.visibleAscii(value) : !HeaderCharacters.VALUE.test(value)) {
-                    throw invalid(name, read ? "only visible ASCII characters (0x20–0x7E) are allowed"
+                    throw invalid(read ? canonical(name) : name, read ? "only visible ASCII characters (0x20–0x7E) are allowed"
                             : "control characters are not allowed in a header value");
                 }
             }
@@ -97,6 +99,16 @@ public final class LedgerFirewall implements HttpFirewall {
                 }
             }
         }
+    }
+
+    /** A header we read by the name we spell it with (Tomcat may hand names over in lower case). */
+    private static String canonical(String name) {
+        for (String known : READ_HEADER_NAMES) {
+            if (known.equalsIgnoreCase(name)) {
+                return known;
+            }
+        }
+        return name;
     }
 
     private static InputRejectedException invalid(String field, String problem) {

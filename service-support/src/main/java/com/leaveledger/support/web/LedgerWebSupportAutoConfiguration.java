@@ -72,6 +72,11 @@ public class LedgerWebSupportAutoConfiguration {
     }
 
     @Bean
+    StrictBinding strictBinding() {
+        return new StrictBinding();
+    }
+
+    @Bean
     @ConditionalOnMissingBean(ErrorController.class)
     ProblemErrorController problemErrorController(ObjectProvider<ObjectMapper> json) {
         return new ProblemErrorController(json.getIfAvailable(LedgerWebSupportAutoConfiguration::problemJson));

@@ -25,6 +25,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
+    /**
+     * How much of a refused body is read and dropped so that the client, still sending, gets the answer: Tomcat drops
+     * the connection after a 413 without reading on (its own {@code maxSwallowSize} is the same 2 MB).
+     */
+    static final long DRAIN_AT_MOST = 2 * 1024 * 1024;
+
     private final long limit;
     private final ObjectMapper json;
 
@@ -40,12 +46,33 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (declared > limit) {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            // the unread body is not worth keeping the connection for
-            response.setHeader("Connection", "close");
             json.writeValue(response.getOutputStream(), problem(limit));
+            if (declared <= DRAIN_AT_MOST) {
+                drain(request.getInputStream());
+            }
             return;
         }
-        chain.doFilter(declared >= 0 ? request : new Limited(request, limit), response);
+        if (declared >= 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Limited limited = new Limited(request, limit);
+        chain.doFilter(limited, response);
+        if (limited.exceeded()) {
+            drain(request.getInputStream());
+        }
+    }
+
+    private static void drain(ServletInputStream in) {
+        byte[] buffer = new byte[8192];
+        long read = 0;
+        try {
+            for (int n; read < DRAIN_AT_MOST && (n = in.read(buffer)) >= 0; ) {
+                read += n;
+            }
+        } catch (IOException gone) {
+            // the client stopped sending: nothing to drain
+        }
     }
 
     static ProblemDetail problem(long limit) {
@@ -85,6 +112,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 counted = new CountingInputStream(super.getInputStream(), limit);
             }
             return counted;
+        }
+
+        boolean exceeded() {
+            return counted instanceof CountingInputStream c && c.read > limit;
         }
 
         @Override
