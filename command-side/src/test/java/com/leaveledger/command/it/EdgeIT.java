@@ -3,12 +3,9 @@ package com.leaveledger.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leaveledger.support.testing.RawHttp;
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -156,10 +153,10 @@ class EdgeIT extends CommandSideIT {
         String body = submitBody(employee, "\"reason\":\"x\"");
         for (String header : List.of("X-Correlation-Id: corr\u0085", "Idempotency-Key: key\u0080",
                 "Idempotency-Key: kéy", "X-Correlation-Id: \u009f")) {
-            Raw answer = raw("POST", "/api/leave-requests", "Authorization: Bearer " + token(employee, "EMPLOYEE")
+            RawHttp.Answer answer = raw("POST", "/api/leave-requests", "Authorization: Bearer " + token(employee, "EMPLOYEE")
                     + "\r\n" + header + "\r\nContent-Type: application/json", body.getBytes(StandardCharsets.UTF_8));
             answer.expect(400, "invalid-request");
-            assertThat(answer.json.at("/errors/0/field").asText()).isEqualTo(header.substring(0, header.indexOf(':')));
+            assertThat(answer.field()).isEqualTo(header.substring(0, header.indexOf(':')));
         }
         raw("POST", "/api/leave-requests", "Authorization: Bearer \u0080" + token(employee, "EMPLOYEE")
                 + "\r\nContent-Type: application/json", body.getBytes(StandardCharsets.UTF_8))
@@ -175,9 +172,9 @@ class EdgeIT extends CommandSideIT {
                     .expect(400, "malformed-request");
         }
         for (String method : List.of("TRACE", "PROPFIND", "FOO")) {
-            Raw answer = raw(method, "/api/employees", "Authorization: Bearer " + token(hr, "HR"), null);
+            RawHttp.Answer answer = raw(method, "/api/employees", "Authorization: Bearer " + token(hr, "HR"), null);
             answer.expect(405, "method-not-allowed");
-            assertThat(answer.head).containsIgnoringCase("Allow: DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
+            assertThat(answer.head()).containsIgnoringCase("Allow: DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
         }
         // Tomcat answers CONNECT itself
         raw("CONNECT", "/api/employees", "Authorization: Bearer " + token(hr, "HR"), null)
@@ -197,8 +194,8 @@ class EdgeIT extends CommandSideIT {
         String big = submitBody(employee, "\"reason\":\"" + "x".repeat(70 * 1024) + "\"");
         expectProblem(postJson("/api/leave-requests", token(employee, "EMPLOYEE"), big), 413, "content-too-large");
         // chunked: no Content-Length to go by, counted while it is read
-        Raw chunked = raw("POST", "/api/leave-requests", "Authorization: Bearer " + token(employee, "EMPLOYEE")
-                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", chunk(big));
+        RawHttp.Answer chunked = raw("POST", "/api/leave-requests", "Authorization: Bearer " + token(employee, "EMPLOYEE")
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", RawHttp.chunked(big));
         chunked.expect(413, "content-too-large");
 
         HttpHeaders text = jsonHeaders(token(employee, "EMPLOYEE"));
@@ -260,67 +257,7 @@ class EdgeIT extends CommandSideIT {
         assertThat(answer.getBody().get("type").asText()).isEqualTo("urn:leave-ledger:problem:" + rule);
     }
 
-    private static byte[] chunk(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int offset = 0; offset < bytes.length; offset += 8192) {
-            int length = Math.min(8192, bytes.length - offset);
-            out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(bytes, offset, length);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
-    }
-
-    /** A request over a plain socket: HTTP clients refuse to send most of these. Headers are sent as ISO-8859-1. */
-    private Raw raw(String method, String target, String headers, byte[] body) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            String head = method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers
-                    + (body != null && !headers.contains("Transfer-Encoding") ? "\r\nContent-Length: " + body.length
-                    : "") + "\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                try {
-                    out.write(body);
-                } catch (IOException refusedEarly) {
-                    // the server answered and closed before the whole body was sent
-                }
-            }
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int split = answer.indexOf("\r\n\r\n");
-            String answerHead = answer.substring(0, split);
-            String answerBody = answer.substring(split + 4);
-            if (answerHead.toLowerCase().contains("transfer-encoding: chunked")) {
-                answerBody = dechunk(answerBody);
-            }
-            return new Raw(answerHead, answerBody.isBlank() ? null : json.readTree(answerBody));
-        }
-    }
-
-    private static String dechunk(String chunked) {
-        StringBuilder body = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
-            if (size == 0) {
-                return body.toString();
-            }
-            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-            at = lineEnd + 2 + size + 2;
-        }
-    }
-
-    private record Raw(String head, JsonNode json) {
-        void expect(int status, String rule) {
-            assertThat(head).as(head + "\n" + json).startsWith("HTTP/1.1 " + status);
-            assertThat(head).containsIgnoringCase("Content-Type: application/problem+json");
-            assertThat(json.get("rule").asText()).isEqualTo(rule);
-        }
+    private RawHttp.Answer raw(String method, String target, String headers, byte[] body) throws IOException {
+        return RawHttp.exchange(port, method, target, headers, body);
     }
 }
