@@ -14,7 +14,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Text a person writes in sentences (a reason, a comment): line breaks and tabs allowed, no other control character ({@link TextRules}). {@code null} is valid; combine with
+ * Text a person writes in sentences (a reason, a comment): line breaks and tabs allowed, no other control character
+ * ({@link TextRules}). {@code null} is valid; combine with
  * {@code @NotBlank} and {@code @Size} for presence and length.
  */
 @Documented

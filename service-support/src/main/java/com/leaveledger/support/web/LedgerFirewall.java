@@ -79,7 +79,8 @@ public final class LedgerFirewall implements HttpFirewall {
             while (values.hasMoreElements()) {
                 String value = values.nextElement();
                 if (read ? !TextRules.visibleAscii(value) : !HeaderCharacters.VALUE.test(value)) {
-                    throw invalid(read ? canonical(name) : name, read ? "only visible ASCII characters (0x20–0x7E) are allowed"
+                    throw invalid(read ? canonical(name) : name, read
+                            ? "only visible ASCII characters (0x20–0x7E) are allowed"
                             : "control characters are not allowed in a header value");
                 }
             }

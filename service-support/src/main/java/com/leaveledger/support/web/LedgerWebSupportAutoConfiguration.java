@@ -61,7 +61,8 @@ public class LedgerWebSupportAutoConfiguration {
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(LedgerWebProperties properties,
                                                                           ObjectProvider<ObjectMapper> json) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), json.getIfAvailable(LedgerWebSupportAutoConfiguration::problemJson)));
+                new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), json.getIfAvailable(
+                        LedgerWebSupportAutoConfiguration::problemJson)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
@@ -101,7 +102,8 @@ public class LedgerWebSupportAutoConfiguration {
     @Bean
     WebSecurityCustomizer ledgerHttpFirewall(ObjectProvider<ObjectMapper> json) {
         return web -> web.httpFirewall(new LedgerFirewall())
-                .requestRejectedHandler(new ProblemRequestRejectedHandler(json.getIfAvailable(LedgerWebSupportAutoConfiguration::problemJson)));
+                .requestRejectedHandler(new ProblemRequestRejectedHandler(json.getIfAvailable(
+                        LedgerWebSupportAutoConfiguration::problemJson)));
     }
 
     /** Wraps every {@link JwtDecoder} bean (the dev one above or Spring Boot's JWK-set one) in the token cache. */
