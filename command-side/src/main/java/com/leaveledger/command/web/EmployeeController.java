@@ -4,6 +4,7 @@ import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
+import com.leaveledger.support.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,13 +33,13 @@ public class EmployeeController {
 
     public record RegisterEmployeeRequest(
             @NotBlank @Pattern(regexp = ID_PATTERN, message = "1–64 letters, digits, '.', '_' or '-'") String id,
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email @Size(max = 200) String email,
-            @Size(max = 32) String phone,
-            @Size(max = 512) String pushToken,
+            @NotBlank @PlainText @Size(max = 200) String name,
+            @NotBlank @Email @PlainText @Size(max = 200) String email,
+            @PlainText @Size(max = 32) String phone,
+            @PlainText @Size(max = 512) String pushToken,
             @Pattern(regexp = ID_PATTERN, message = "1–64 letters, digits, '.', '_' or '-'") String managerId,
             @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "an ISO 3166 alpha-2 country code") String country,
-            @Size(max = 16) String subdivision,
+            @PlainText @Size(max = 16) String subdivision,
             Set<Channel> notificationChannels) {
     }
 

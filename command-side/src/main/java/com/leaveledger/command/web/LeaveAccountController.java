@@ -5,12 +5,13 @@ import com.leaveledger.kernel.leaveaccount.AdjustBalanceCommand;
 import com.leaveledger.kernel.leaveaccount.GrantEntitlementCommand;
 import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
+import com.leaveledger.support.validation.Prose;
+import com.leaveledger.support.validation.WithinYears;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,11 +34,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/leave-accounts/{employeeId}/{leaveType}/{year}")
 public class LeaveAccountController {
 
-    public record GrantEntitlementRequest(@NotNull BigDecimal days, @Size(max = 1000) String reason,
-                                          LocalDate expiresOn) {
+    /** The years the ledger keeps: of an account, and of every date a command carries. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+
+    /**
+     * {@code days}: at most six digits either side of the point, so that no arithmetic is asked of {@code 1e999999999};
+     * the account's own rules (whole or half days, at most 366 at once) then apply.
+     */
+    public record GrantEntitlementRequest(@NotNull @Digits(integer = 6, fraction = 6) BigDecimal days,
+                                          @Prose @Size(max = 1000) String reason,
+                                          @WithinYears(from = FIRST_YEAR, to = LAST_YEAR) LocalDate expiresOn) {
     }
 
-    public record AdjustBalanceRequest(@NotNull BigDecimal days, @NotBlank @Size(max = 1000) String reason) {
+    public record AdjustBalanceRequest(@NotNull @Digits(integer = 6, fraction = 6) BigDecimal days,
+                                       @NotBlank @Prose @Size(max = 1000) String reason) {
     }
 
     private final CommandDispatcher commands;
@@ -50,7 +61,7 @@ public class LeaveAccountController {
     @PostMapping("/entitlements")
     public ResponseEntity<Map<String, String>> grant(
             @PathVariable @Pattern(regexp = EmployeeController.ID_PATTERN) String employeeId,
-            @PathVariable LeaveType leaveType, @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable LeaveType leaveType, @PathVariable @WithinYears(from = FIRST_YEAR, to = LAST_YEAR) int year,
             @Valid @RequestBody GrantEntitlementRequest body, @AuthenticationPrincipal Jwt actor,
             HttpServletRequest request) {
         LeaveAccountId id = new LeaveAccountId(new EmployeeId(employeeId), leaveType, year);
@@ -62,7 +73,7 @@ public class LeaveAccountController {
     @PostMapping("/adjustments")
     public ResponseEntity<Map<String, String>> adjust(
             @PathVariable @Pattern(regexp = EmployeeController.ID_PATTERN) String employeeId,
-            @PathVariable LeaveType leaveType, @PathVariable @Min(2000) @Max(2100) int year,
+            @PathVariable LeaveType leaveType, @PathVariable @WithinYears(from = FIRST_YEAR, to = LAST_YEAR) int year,
             @Valid @RequestBody AdjustBalanceRequest body, @AuthenticationPrincipal Jwt actor,
             HttpServletRequest request) {
         LeaveAccountId id = new LeaveAccountId(new EmployeeId(employeeId), leaveType, year);

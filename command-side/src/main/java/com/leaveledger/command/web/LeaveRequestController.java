@@ -1,5 +1,8 @@
 package com.leaveledger.command.web;
 
+import static com.leaveledger.command.web.LeaveAccountController.FIRST_YEAR;
+import static com.leaveledger.command.web.LeaveAccountController.LAST_YEAR;
+
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
@@ -8,6 +11,8 @@ import com.leaveledger.kernel.leaverequest.CancelLeaveCommand;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.RejectLeaveCommand;
 import com.leaveledger.kernel.leaverequest.SubmitLeaveCommand;
+import com.leaveledger.support.validation.Prose;
+import com.leaveledger.support.validation.WithinYears;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,20 +45,20 @@ public class LeaveRequestController {
     public record SubmitLeaveRequest(
             @NotBlank @Pattern(regexp = EmployeeController.ID_PATTERN) String employeeId,
             @NotNull LeaveType leaveType,
-            @NotNull LocalDate startDate,
-            @NotNull LocalDate endDate,
+            @NotNull @WithinYears(from = FIRST_YEAR, to = LAST_YEAR) LocalDate startDate,
+            @NotNull @WithinYears(from = FIRST_YEAR, to = LAST_YEAR) LocalDate endDate,
             boolean halfDayStart,
             boolean halfDayEnd,
-            @Size(max = 1000) String reason) {
+            @Prose @Size(max = 1000) String reason) {
     }
 
-    public record ApproveRequest(@Size(max = 1000) String comment) {
+    public record ApproveRequest(@Prose @Size(max = 1000) String comment) {
     }
 
-    public record RejectRequest(@NotBlank @Size(max = 1000) String reason) {
+    public record RejectRequest(@NotBlank @Prose @Size(max = 1000) String reason) {
     }
 
-    public record CancelRequest(@Size(max = 1000) String reason) {
+    public record CancelRequest(@Prose @Size(max = 1000) String reason) {
     }
 
     private final CommandDispatcher commands;

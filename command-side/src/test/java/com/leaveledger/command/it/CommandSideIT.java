@@ -104,10 +104,14 @@ abstract class CommandSideIT {
     }
 
     protected String token(String subject, String... roles) {
+        return sign(new JWTClaimsSet.Builder().subject(subject).claim("roles", List.of(roles))
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))));
+    }
+
+    /** A dev token with exactly these claims. */
+    protected String sign(JWTClaimsSet.Builder claims) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", List.of(roles))
-                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
             jwt.sign(new MACSigner(secret.getBytes()));
             return jwt.serialize();
         } catch (Exception e) {

@@ -3,7 +3,9 @@ package com.leaveledger.notification.web;
 import com.leaveledger.notification.deadletter.DeadLetter;
 import com.leaveledger.notification.deadletter.DeadLetterService;
 import com.leaveledger.notification.deadletter.DeadLetterStore;
+import com.leaveledger.support.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +62,8 @@ public class DeadLetterController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Dismiss it (204); the dismissal is recorded with who and why")
-    public ResponseEntity<Void> dismiss(@PathVariable UUID id, @RequestParam(required = false) String reason,
+    public ResponseEntity<Void> dismiss(@PathVariable UUID id,
+                                        @RequestParam(required = false) @PlainText @Size(max = 1000) String reason,
                                         @AuthenticationPrincipal Jwt caller) {
         service.dismiss(id, caller.getSubject(), reason);
         return ResponseEntity.noContent().build();

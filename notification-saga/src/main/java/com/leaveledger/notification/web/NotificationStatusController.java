@@ -6,7 +6,10 @@ import com.leaveledger.notification.delivery.DeliveryStore;
 import com.leaveledger.notification.delivery.DeliveryView;
 import com.leaveledger.notification.delivery.NotificationKind;
 import com.leaveledger.notification.delivery.RecipientRole;
+import com.leaveledger.support.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +50,8 @@ public class NotificationStatusController {
     @GetMapping
     @Operation(summary = "Every notification of a leave request with the status of each channel",
             description = "For the employee who asked, their manager, and COMPLIANCE.")
-    public LeaveRequestNotifications byLeaveRequest(@RequestParam String leaveRequestId,
+    public LeaveRequestNotifications byLeaveRequest(@RequestParam @NotBlank @PlainText @Size(max = 64)
+                                                    String leaveRequestId,
                                                     @AuthenticationPrincipal Jwt caller) {
         List<DeliveryView> views = deliveries.byLeaveRequest(leaveRequestId);
         if (views.isEmpty()) {

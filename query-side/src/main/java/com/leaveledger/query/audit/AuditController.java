@@ -5,7 +5,11 @@ import com.leaveledger.query.audit.LedgerFold.AccountBalance;
 import com.leaveledger.query.web.PageRequest;
 import com.leaveledger.query.web.PageResult;
 import com.leaveledger.query.web.QueryRefusedException;
+import com.leaveledger.query.web.QueryYears;
+import com.leaveledger.support.validation.PlainText;
+import com.leaveledger.support.validation.WithinYears;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,10 +54,12 @@ public class AuditController {
     @Operation(summary = "Every event of an employee, filtered by time range [from, to), event type and actor")
     @GetMapping("/api/audit/employees/{id}")
     PageResult<AuditEvent> employee(@PathVariable String id,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                                    @RequestParam(required = false) String type,
-                                    @RequestParam(required = false) String actor,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                    @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) Instant from,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                    @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) Instant to,
+                                    @RequestParam(required = false) @PlainText @Size(max = 200) String type,
+                                    @RequestParam(required = false) @PlainText @Size(max = 200) String actor,
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
         requireOrdered(from, to);
@@ -64,7 +70,8 @@ public class AuditController {
     @Operation(summary = "The employee's balances at an instant, folded from the event history (default: now)")
     @GetMapping("/api/audit/employees/{id}/balances")
     BalancesAsOf balancesAsOf(@PathVariable String id,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                              @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) Instant asOf) {
         Instant instant = asOf == null ? clock.instant() : asOf;
         LedgerFold fold = queries.balancesAsOf(id, instant);
         return new BalancesAsOf(id, instant, fold.applied(), fold.balances());
@@ -73,8 +80,10 @@ public class AuditController {
     @Operation(summary = "The audit log between two instants, streamed as CSV or NDJSON")
     @GetMapping("/api/audit/export")
     ResponseEntity<StreamingResponseBody> export(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) Instant to,
             @RequestParam(defaultValue = "ndjson") String format) {
         requireOrdered(from, to);
         AuditExport.Format chosen;

@@ -3,6 +3,8 @@ package com.leaveledger.query.balance;
 import com.leaveledger.query.balance.BalanceQueries.Balance;
 import com.leaveledger.query.web.AccessRules;
 import com.leaveledger.query.web.Caller;
+import com.leaveledger.query.web.QueryYears;
+import com.leaveledger.support.validation.WithinYears;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,7 +31,8 @@ public class BalanceController {
 
     @Operation(summary = "Per leave type: granted, carried, adjusted, deducted, reserved, available (default: this year)")
     @GetMapping("/api/employees/{id}/balances")
-    EmployeeBalances balances(@PathVariable String id, @RequestParam(required = false) Integer year,
+    EmployeeBalances balances(@PathVariable String id, @RequestParam(required = false)
+                              @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) Integer year,
                               Authentication authentication) {
         access.requireEmployeeAccess(Caller.of(authentication), id);
         int asked = year == null ? LocalDate.now(clock).getYear() : year;

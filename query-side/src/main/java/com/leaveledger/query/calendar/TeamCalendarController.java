@@ -3,7 +3,9 @@ package com.leaveledger.query.calendar;
 import com.leaveledger.query.calendar.TeamCalendarQueries.Day;
 import com.leaveledger.query.web.AccessRules;
 import com.leaveledger.query.web.Caller;
+import com.leaveledger.query.web.QueryYears;
 import com.leaveledger.query.web.QueryRefusedException;
+import com.leaveledger.support.validation.WithinYears;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -32,8 +34,10 @@ public class TeamCalendarController {
     @Operation(summary = "Who of the manager's team is off on each day from..to (approved or pending; working days)")
     @GetMapping("/api/team-calendar")
     TeamCalendar calendar(@RequestParam String managerId,
-                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                          @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) LocalDate from,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                          @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) LocalDate to,
                           Authentication authentication) {
         access.requireTeamAccess(Caller.of(authentication), managerId);
         if (to.isBefore(from)) {

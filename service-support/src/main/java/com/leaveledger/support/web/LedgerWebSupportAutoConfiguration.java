@@ -1,11 +1,14 @@
 package com.leaveledger.support.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,25 +16,37 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Correlation ids on every request, the dev profile's HS256 JWT decoder, and a cache of verified tokens in front of
- * whichever JWT decoder the service ends up with ({@link CachingJwtDecoder}; {@code ledger.jwt.cache.*}), and Spring
- * Security's firewall with its header rules as loops ({@link HeaderCharacters}), and Tomcat's own error answers as
- * problem+json ({@link ProblemErrorReportValve}).
+ * The edge every service shares. Correlation ids on every request; request bodies limited
+ * ({@link RequestBodyLimitFilter}, {@code ledger.web.max-body-size}); Spring Security's firewall with checks of every
+ * header and query parameter at the door ({@link LedgerFirewall}) and its refusals as problem+json
+ * ({@link ProblemRequestRejectedHandler}); JSON bodies, path variables and query parameters read strictly
+ * ({@link StrictWebInput}); the claims of bearer tokens checked ({@link LedgerTokenValidator}, {@code ledger.jwt.*}),
+ * by the dev profile's HS256 decoder and, as an {@code OAuth2TokenValidator} bean, by Spring Boot's JWK-set decoder;
+ * a cache of verified tokens in front of whichever JWT decoder the service ends up with ({@link CachingJwtDecoder};
+ * {@code ledger.jwt.cache.*}); the error page ({@link ProblemErrorController}) and Tomcat's own error answers
+ * ({@link ProblemErrorReportValve}) as problem+json.
  */
-@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
+@AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties({LedgerWebProperties.class, LedgerTokenProperties.class})
 public class LedgerWebSupportAutoConfiguration {
 
     @Bean
@@ -41,19 +56,54 @@ public class LedgerWebSupportAutoConfiguration {
         return registration;
     }
 
+    /** Right after the correlation id (so that a 413 carries one), before Spring Security. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(LedgerWebProperties properties,
+                                                                          ObjectProvider<ObjectMapper> json) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), json.getIfAvailable(
+                        LedgerWebSupportAutoConfiguration::problemJson)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    StrictWebInput strictWebInput() {
+        return new StrictWebInput();
+    }
+
+    @Bean
+    StrictBinding strictBinding() {
+        return new StrictBinding();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController problemErrorController(ObjectProvider<ObjectMapper> json) {
+        return new ProblemErrorController(json.getIfAvailable(LedgerWebSupportAutoConfiguration::problemJson));
+    }
+
+    /** Checked by the dev decoder below and, being a bean, by Spring Boot's JWK-set, issuer or public-key decoder. */
+    @Bean
+    OAuth2TokenValidator<Jwt> ledgerTokenValidator(LedgerTokenProperties properties) {
+        return new LedgerTokenValidator(properties.maxLifetime(), properties.clockSkew(), Clock.systemUTC());
+    }
+
     @Bean
     @Profile("dev")
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder devJwtDecoder(
             @Value("${ledger.jwt.secret:${LEDGER_JWT_SECRET:dev-only-leave-ledger-secret-change-me-0123456789abcdef}}")
-            String secret) {
-        return LedgerSecurity.devDecoder(secret);
+            String secret, OAuth2TokenValidator<Jwt> ledgerTokenValidator) {
+        return LedgerSecurity.devDecoder(secret, ledgerTokenValidator);
     }
 
-    /** Spring Security's {@code StrictHttpFirewall}, its header and parameter name rules without a regex per call. */
+    /** {@link LedgerFirewall} in front of every request, its refusals answered as problem+json. */
     @Bean
-    WebSecurityCustomizer ledgerHttpFirewall() {
-        return web -> web.httpFirewall(HeaderCharacters.firewall());
+    WebSecurityCustomizer ledgerHttpFirewall(ObjectProvider<ObjectMapper> json) {
+        return web -> web.httpFirewall(new LedgerFirewall())
+                .requestRejectedHandler(new ProblemRequestRejectedHandler(json.getIfAvailable(
+                        LedgerWebSupportAutoConfiguration::problemJson)));
     }
 
     /** Wraps every {@link JwtDecoder} bean (the dev one above or Spring Boot's JWK-set one) in the token cache. */
@@ -71,6 +121,11 @@ public class LedgerWebSupportAutoConfiguration {
                         environment.getProperty("ledger.jwt.cache.max-age", Duration.class, Duration.ofMinutes(5)));
             }
         };
+    }
+
+    /** Without the service's mapper: one that writes {@code ProblemDetail} as RFC 9457 says (Spring's mixin). */
+    private static ObjectMapper problemJson() {
+        return Jackson2ObjectMapperBuilder.json().build();
     }
 
     @Configuration(proxyBeanMethods = false)

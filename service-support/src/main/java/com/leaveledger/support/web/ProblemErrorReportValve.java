@@ -49,14 +49,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
     static String body(int status) {
         HttpStatus known = HttpStatus.resolve(status);
-        String rule;
+        String rule = Problems.ruleFor(status);
         String detail;
         if (status == 400) {
-            rule = "malformed-request";
             detail = "the request line or a header is malformed (for example a control character in a header value"
                     + " or a space in a header name); nothing was done";
         } else {
-            rule = known == null ? "http-" + status : known.name().toLowerCase().replace('_', '-');
             detail = known == null ? "HTTP status " + status : known.getReasonPhrase();
         }
         String title = Character.toUpperCase(rule.charAt(0)) + rule.substring(1).replace('-', ' ');
