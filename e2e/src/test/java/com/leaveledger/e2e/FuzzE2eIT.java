@@ -67,7 +67,7 @@ class FuzzE2eIT {
 
     private static final long SEED = Long.getLong("fuzz.seed", new SecureRandom().nextLong());
     private static final Integer TRIES = Integer.getInteger("fuzz.tries");
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final int YEAR = 2031;
 
@@ -205,7 +205,7 @@ class FuzzE2eIT {
                 edgeCases.add(() -> sendBody(edges, operation, edges.body(operation, kind)));
             }
         }
-        property("bodies", 700, edgeCases, inputs -> {
+        property("bodies", 450, edgeCases, inputs -> {
             Operation operation = inputs.pick(withBody);
             BodyKind kind = inputs.chance(0.15) ? BodyKind.VALID : inputs.chance(0.2) ? BodyKind.CONTROL_CHAR
                     : inputs.pick(List.of(BodyKind.values()));
@@ -243,7 +243,7 @@ class FuzzE2eIT {
     @Test
     @Order(3)
     void queryStrings() {
-        property("query", 400, List.of(), inputs -> {
+        property("query", 300, List.of(), inputs -> {
             Operation operation = inputs.pick(operations);
             List<Param> params = operation.params("query");
             Made<String> value;
@@ -276,7 +276,7 @@ class FuzzE2eIT {
     @Test
     @Order(4)
     void headers() {
-        property("headers", 350, List.of(), inputs -> {
+        property("headers", 250, List.of(), inputs -> {
             Operation operation = inputs.pick(operations);
             Made<Body> body = operation.body() == null ? null : inputs.body(operation, BodyKind.VALID);
             Caller caller = inputs.pick(allowed.get(operation));
