@@ -439,7 +439,8 @@ class FuzzE2eIT {
         List<Finding> mine = findings.values().stream().filter(f -> f.property().equals(name)).toList();
         if (!mine.isEmpty()) {
             fail("property '" + name + "' (seed " + SEED + ", rerun with -Dfuzz.seed=" + SEED + "): " + mine.size()
-                    + " kinds of failure\n\n" + mine.stream().map(Finding::report).collect(Collectors.joining("\n")));
+                    + " kinds of failure" + (mine.size() > 40 ? ", the first 40 here, all in fuzz-findings.txt" : "")
+                    + "\n\n" + mine.stream().limit(40).map(Finding::report).collect(Collectors.joining("\n")));
         }
     }
 
