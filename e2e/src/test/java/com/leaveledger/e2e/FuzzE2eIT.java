@@ -243,7 +243,26 @@ class FuzzE2eIT {
     @Test
     @Order(3)
     void queryStrings() {
-        property("query", 300, List.of(), inputs -> {
+        // Edge cases first: every query parameter of every operation with an instant beyond Instant's range and NUL.
+        List<Runnable> edgeCases = new ArrayList<>();
+        FuzzInputs edges = new FuzzInputs(new Random(SEED), world);
+        for (Operation operation : operations) {
+            for (Param param : operation.params("query")) {
+                for (String wire : List.of("%2B1000000000-12-31T23:59:59.999999999Z", "%00", "a%00b")) {
+                    edgeCases.add(() -> {
+                        Made<Body> body = operation.body() == null ? null : edges.body(operation, BodyKind.VALID);
+                        Caller caller = edges.pick(allowed.get(operation));
+                        exchange("query", operation, operation.method(),
+                                target(edges, operation, Map.of(param.name(), wire), null, false),
+                                headers("Bearer " + caller.token(), body == null ? null : body.value()),
+                                body == null ? null : body.value().bytes(),
+                                "query " + param.name() + "=" + wire + " as " + caller,
+                                FuzzInputs.violation(param, wire, true, isCommand(operation, operation.method())));
+                    });
+                }
+            }
+        }
+        property("query", 250, edgeCases, inputs -> {
             Operation operation = inputs.pick(operations);
             List<Param> params = operation.params("query");
             Made<String> value;
