@@ -334,10 +334,13 @@ final class FuzzInputs {
                     break;
                 }
                 String value = pick(list(field.schema().get("enum"))).asText();
-                JsonNode miss = oneOf(() -> NODES.textNode(value + " "), () -> NODES.textNode(" " + value),
+                JsonNode drawn = oneOf(() -> NODES.textNode(value + " "), () -> NODES.textNode(" " + value),
                         () -> NODES.textNode(value.toLowerCase(Locale.ROOT)), () -> NODES.numberNode(0),
                         () -> NODES.textNode(""), () -> NODES.textNode(value + "\u0000"),
                         () -> NODES.textNode(value.replace('A', '\u0410')));
+                // a homoglyph of a value without an A is the value itself
+                JsonNode miss = drawn.isTextual() && list(field.schema().get("enum")).stream()
+                        .anyMatch(valid -> valid.asText().equals(drawn.asText())) ? NODES.textNode(value + " ") : drawn;
                 field.set(object, miss);
                 return new Made<>(json(object), "enum near-miss " + miss + " for " + field.name(),
                         "not one of the enum's values (" + miss + " for " + field.name() + ")");

@@ -23,6 +23,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -67,6 +68,17 @@ public abstract class BaseProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
         ProblemDetail problem = ProblemRequestRejectedHandler.problem(e);
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /**
+     * A multipart body (Spring parses one before any handler is chosen): no operation takes one, so it is the media
+     * type that is refused, whether or not the body could be parsed.
+     */
+    @ExceptionHandler(MultipartException.class)
+    protected ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Problems.problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "multipart bodies are not accepted; send application/json"));
     }
 
     @ExceptionHandler(Exception.class)

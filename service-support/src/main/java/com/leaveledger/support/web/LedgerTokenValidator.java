@@ -1,9 +1,13 @@
 package com.leaveledger.support.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -16,7 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 /**
  * The claims every service requires of a bearer token, beside its signature and Spring Security's timestamp checks
  * ({@code exp} and {@code nbf} not passed, with the clock skew): {@code sub} present, 1–128 visible ASCII characters
- * without spaces (it is the actor recorded on events); {@code exp} present, and the token's lifetime (from
+ * without spaces, sent as a JSON string (it is the actor recorded on events); {@code exp} present, and the token's lifetime (from
  * {@code iat}, or from now without one) at most {@code ledger.jwt.max-lifetime}; {@code iat}, when present, not in
  * the future; {@code roles} a non-empty list of known role names ({@link LedgerRoles#KNOWN}). A token that breaks
  * any is refused (401). Added to the dev HS256 decoder and, as a bean, to Spring Boot's JWK-set decoder.
@@ -24,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 public final class LedgerTokenValidator implements OAuth2TokenValidator<Jwt> {
 
     static final int MAX_SUBJECT_LENGTH = 128;
+    private static final ObjectMapper CLAIMS = new ObjectMapper();
 
     private final Duration maxLifetime;
     private final Duration clockSkew;
@@ -39,6 +44,9 @@ public final class LedgerTokenValidator implements OAuth2TokenValidator<Jwt> {
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
         List<OAuth2Error> errors = new ArrayList<>();
         subject(jwt.getClaims().get(JwtClaimNames.SUB), errors);
+        if (errors.isEmpty() && !subjectSentAsString(jwt.getTokenValue())) {
+            errors.add(new ClaimError(JwtClaimNames.SUB, "the sub claim must be a JSON string"));
+        }
         lifetime(jwt.getIssuedAt(), jwt.getExpiresAt(), errors);
         roles(jwt.getClaims().get(LedgerRoles.CLAIM), errors);
         return errors.isEmpty() ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(errors);
@@ -60,6 +68,24 @@ public final class LedgerTokenValidator implements OAuth2TokenValidator<Jwt> {
                         "the sub claim must be visible ASCII characters without spaces"));
                 return;
             }
+        }
+    }
+
+    /**
+     * The JOSE library hands a numeric {@code sub} over as its decimal text; RFC 7519 §4.1.2 makes it a string, so
+     * the token's own claims are read once more to see what was sent (only on a cache miss: verified tokens are
+     * cached, {@link CachingJwtDecoder}).
+     */
+    private static boolean subjectSentAsString(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.");
+        if (parts.length < 2) {
+            return true; // not a compact JWS: nothing more to learn than the decoder already checked
+        }
+        try {
+            JsonNode claims = CLAIMS.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path(JwtClaimNames.SUB).isTextual();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
         }
     }
 

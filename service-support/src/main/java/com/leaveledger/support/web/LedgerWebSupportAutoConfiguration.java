@@ -56,6 +56,18 @@ public class LedgerWebSupportAutoConfiguration {
         return registration;
     }
 
+    /**
+     * Before Spring Security and MVC: a wildcard or malformed Content-Type refused, an Accept header nothing answers
+     * disregarded ({@link MediaTypeHeadersFilter}).
+     */
+    @Bean
+    FilterRegistrationBean<MediaTypeHeadersFilter> mediaTypeHeadersFilter(ObjectProvider<ObjectMapper> json) {
+        FilterRegistrationBean<MediaTypeHeadersFilter> registration = new FilterRegistrationBean<>(
+                new MediaTypeHeadersFilter(json.getIfAvailable(LedgerWebSupportAutoConfiguration::problemJson)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     /** Right after the correlation id (so that a 413 carries one), before Spring Security. */
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(LedgerWebProperties properties,

@@ -64,36 +64,48 @@ public final class StrictJsonInput {
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         strict.setDefaultLeniency(false);
         strict.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
-        strict.registerModule(new SimpleModule("ledger-exact-enums").setDeserializerModifier(new ExactEnums()));
+        strict.registerModule(new SimpleModule("ledger-exact-text").setDeserializerModifier(new ExactText()));
         return strict;
     }
 
-    /** Jackson trims an enum's name before looking it up again; here the name must match as sent. */
-    private static final class ExactEnums extends BeanDeserializerModifier {
+    /**
+     * Jackson trims an enum's name before looking it up again, and a date's or an instant's text before parsing it
+     * (so a date with a control character before it was a date); here the text must be exactly the name or the ISO
+     * form, nothing around it.
+     */
+    private static final class ExactText extends BeanDeserializerModifier {
         @Override
         public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                           BeanDescription description, JsonDeserializer<?> deserializer) {
-            return new ExactEnumDeserializer(deserializer);
+            return new ExactTextDeserializer(deserializer);
+        }
+
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                      JsonDeserializer<?> deserializer) {
+            Class<?> type = description.getBeanClass();
+            return type.getPackageName().equals("java.time") ? new ExactTextDeserializer(deserializer) : deserializer;
         }
     }
 
-    private static final class ExactEnumDeserializer extends DelegatingDeserializer {
+    private static final class ExactTextDeserializer extends DelegatingDeserializer {
 
-        ExactEnumDeserializer(JsonDeserializer<?> delegate) {
+        ExactTextDeserializer(JsonDeserializer<?> delegate) {
             super(delegate);
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new ExactEnumDeserializer(delegate);
+            return new ExactTextDeserializer(delegate);
         }
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
                 String text = parser.getText();
-                if (text.isEmpty() || !text.equals(text.strip())) {
-                    return context.handleWeirdStringValue(handledType(), text, "not an exact name");
+                if (text.isEmpty() || !text.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+                    return context.handleWeirdStringValue(handledType(), text,
+                            "not an exact name or ISO form (no spaces or control characters around or in it)");
                 }
             }
             return super.deserialize(parser, context);

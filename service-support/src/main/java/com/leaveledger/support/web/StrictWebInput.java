@@ -10,8 +10,9 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Spring MVC reads its input strictly: JSON bodies with {@link StrictJsonInput} (in a converter of their own, so
- * that the shared converter other clients may use is left alone), and path variables and query parameters
+ * Spring MVC reads its input strictly: JSON bodies as well-formed UTF-8 ({@link StrictJsonConverter}) with
+ * {@link StrictJsonInput} (in a converter of their own, so that the shared converter other clients may use is left
+ * alone), and path variables and query parameters
  * converted without Spring's leniency: integers in plain decimal ({@code Integer.decode} would take {@code 0x7E3},
  * {@code #7E3}, {@code 03743} or {@code +2019} as well), enum values by their exact name (Spring trims them).
  */
@@ -33,8 +34,7 @@ public class StrictWebInput implements WebMvcConfigurer {
         for (int i = 0; i < converters.size(); i++) {
             if (converters.get(i).getClass() == MappingJackson2HttpMessageConverter.class) {
                 MappingJackson2HttpMessageConverter shared = (MappingJackson2HttpMessageConverter) converters.get(i);
-                converters.set(i, new MappingJackson2HttpMessageConverter(
-                        StrictJsonInput.copyOf(shared.getObjectMapper())));
+                converters.set(i, new StrictJsonConverter(StrictJsonInput.copyOf(shared.getObjectMapper())));
             }
         }
     }

@@ -61,6 +61,9 @@ class StrictJsonInputTest {
             {"date":"2027-03-01T00:00:00"}     | date
             {"date":""}                        | date
             {"date":20270301}                  | date
+            {"date":" 2027-03-01"}             | date
+            {"date":"\\u00012027-03-01"}       | date
+            {"date":"2027-03-01\\u001f"}       | date
             {"kinds":[null]}                   | kinds[0]
             {"kinds":["SICK",null]}            | kinds[1]
             {"kinds":"SICK"}                   | kinds

@@ -110,6 +110,10 @@ class TokenDecodersTest {
             String token = sign(signer, algorithm, bad);
             assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
         }
+        // RFC 7519: sub is a string; the JOSE library would hand 42 over as "42"
+        String numericSubject = sign(signer, algorithm, b -> b.claim("sub", 42));
+        assertThatThrownBy(() -> decoder.decode(numericSubject))
+                .isInstanceOf(org.springframework.security.oauth2.jwt.JwtException.class);
     }
 
     private static String sign(JWSSigner signer, JWSAlgorithm algorithm, UnaryOperator<JWTClaimsSet.Builder> change)
