@@ -16,7 +16,6 @@ import com.leaveledger.notification.deadletter.DeadLetterStore;
 import com.leaveledger.notification.deadletter.SagaEventDeadLetterer;
 import com.leaveledger.notification.deadletter.EmployeeSequencingPolicy;
 import com.leaveledger.notification.deadletter.ProcessorDeadLetterPolicy;
-import com.leaveledger.notification.deadletter.ProcessorRetryMonitor;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import com.leaveledger.notification.delivery.DeliveryCommandHandler;
 import com.leaveledger.notification.delivery.DeliveryDispatcher;
@@ -34,6 +33,8 @@ import com.leaveledger.notification.saga.SegmentRoutedSagaManager;
 import com.leaveledger.support.kafka.ArrivalOrderBuffer;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
 import com.leaveledger.support.processing.AsyncCommitTokenStore;
+import com.leaveledger.support.processing.DeadLetterAdmin;
+import com.leaveledger.support.processing.ProcessorRetryMonitor;
 import com.leaveledger.support.processing.SegmentBalancer;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -145,6 +146,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NotificationSagaConfiguration {
 
     static final String BEARER_JWT = "bearer-jwt";
+
+    /** The processors that dead-letter into Axon's sequenced queue ({@code dead_letter_entry}; docs/adr/0031). */
+    static final List<String> AXON_QUEUED_PROCESSORS = List.of(LeaveEventInbox.PROCESSING_GROUP,
+            EmployeeDirectoryProjection.PROCESSING_GROUP);
 
     /** One JSON setup for events in the store, on Kafka, in HTTP bodies and saga state (shared-kernel). */
     @Bean("defaultAxonObjectMapper")
@@ -291,7 +296,7 @@ public class NotificationSagaConfiguration {
                             c -> new SagaEventDeadLetterer(deadLetters, LeaveNotificationSaga.PROCESSING_GROUP));
             // The Kafka-fed processors: an event their handler fails on is dead-lettered under its employee in
             // Axon's sequenced queue (dead_letter_entry); database trouble fails the batch (docs/adr/0031).
-            for (String group : List.of(LeaveEventInbox.PROCESSING_GROUP, EmployeeDirectoryProjection.PROCESSING_GROUP)) {
+            for (String group : AXON_QUEUED_PROCESSORS) {
                 configurer.eventProcessing()
                         .registerSequencingPolicy(group, c -> new EmployeeSequencingPolicy())
                         .registerDeadLetterQueue(group, c -> JpaSequencedDeadLetterQueue.builder()
@@ -558,6 +563,22 @@ public class NotificationSagaConfiguration {
         Gauge.builder("ledger.notifications.dead_letters.open", publisher, DeadLetterPublisher::open)
                 .description("Dead letters neither retried nor dismissed").register(meters);
         return publisher;
+    }
+
+    /**
+     * Lists and retries the Axon-queued processors' dead letters ({@code /admin/processors/{name}/dead-letters}); the
+     * gauge {@code ledger.processor.dead_letters{processor}} counts them at each scrape (alert ProcessorDeadLetters).
+     */
+    @Bean
+    DeadLetterAdmin processorDeadLetters(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                                         MeterRegistry meters) {
+        DeadLetterAdmin admin = new DeadLetterAdmin(processing, jdbc, AXON_QUEUED_PROCESSORS);
+        for (String processor : AXON_QUEUED_PROCESSORS) {
+            Gauge.builder("ledger.processor.dead_letters", admin, a -> a.count(processor))
+                    .description("Events in the processor's dead-letter queue (Axon's, dead_letter_entry)")
+                    .tag("processor", processor).register(meters);
+        }
+        return admin;
     }
 
     @Bean

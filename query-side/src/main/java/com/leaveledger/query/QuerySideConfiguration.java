@@ -17,10 +17,8 @@ import com.leaveledger.query.projection.ProjectionDefinition;
 import com.leaveledger.query.projection.PublishedEventMessage;
 import com.leaveledger.query.projection.SharedEventSource;
 import com.leaveledger.query.projection.VisibilityLag;
-import com.leaveledger.query.admin.DeadLetterAdmin;
 import com.leaveledger.query.admin.ProjectionAdmin;
 import com.leaveledger.query.admin.ProjectionMetrics;
-import com.leaveledger.query.admin.ProcessorRetryMonitor;
 import com.leaveledger.query.audit.AuditExport;
 import com.leaveledger.query.audit.AuditQueries;
 import com.leaveledger.query.balance.BalanceQueries;
@@ -35,6 +33,8 @@ import com.leaveledger.query.request.LeaveRequestQueries;
 import com.leaveledger.query.web.AccessRules;
 import com.leaveledger.query.request.LeaveRequestProjection;
 import com.leaveledger.support.kafka.ArrivalOrderBuffer;
+import com.leaveledger.support.processing.DeadLetterAdmin;
+import com.leaveledger.support.processing.ProcessorRetryMonitor;
 import com.leaveledger.support.processing.SegmentBalancer;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -362,8 +362,9 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    DeadLetterAdmin deadLetterAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
-        return new DeadLetterAdmin(processing, jdbc);
+    DeadLetterAdmin deadLetterAdmin(ProjectionCatalog catalog, EventProcessingConfiguration processing,
+                                    JdbcTemplate jdbc) {
+        return new DeadLetterAdmin(processing, jdbc, catalog.all().stream().map(ProjectionDefinition::name).toList());
     }
 
     /** Every projection's lag, dead letters and state as gauges, sampled every few seconds (docs/observability.md). */

@@ -1,8 +1,8 @@
 package com.leaveledger.notification.deadletter;
 
-import com.leaveledger.notification.StorableText;
 import com.leaveledger.notification.delivery.DeadLetterSink;
 import com.leaveledger.notification.delivery.Delivery;
+import com.leaveledger.support.persistence.StorableText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package com.leaveledger.notification.deadletter;
 
 import com.leaveledger.kernel.LedgerEvent;
-import com.leaveledger.notification.StorableText;
+import com.leaveledger.support.persistence.StorableText;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;

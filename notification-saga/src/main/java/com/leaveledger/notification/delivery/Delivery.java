@@ -1,7 +1,7 @@
 package com.leaveledger.notification.delivery;
 
 import com.leaveledger.kernel.employee.Channel;
-import com.leaveledger.notification.StorableText;
+import com.leaveledger.support.persistence.StorableText;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

@@ -1,7 +1,6 @@
 package com.leaveledger.notification.delivery;
 
 import com.leaveledger.kernel.employee.Channel;
-import com.leaveledger.notification.StorableText;
 import com.leaveledger.notification.channel.OutgoingMessage;
 import com.leaveledger.notification.directory.Contact;
 import java.util.LinkedHashMap;
@@ -11,7 +10,7 @@ import java.util.Map;
  * Turns a delivery and its recipient into the words on the screen. Plain text; SMS and push stay short. The
  * employee is named by their name from the directory (the manager's notices are about them). Control characters of
  * names and notes are shown as control pictures (a subject is one line; a body keeps its line breaks), and the
- * correlation id is made fit for a header ({@link StorableText}, docs/adr/0031-poison-events.md).
+ * correlation id is made fit for a header ({@link NoticeText}, docs/adr/0031-poison-events.md).
  */
 public class MessageRenderer {
 
@@ -61,13 +60,13 @@ public class MessageRenderer {
         String greeting = recipient.name() == null ? "" : "Hello " + recipient.name() + ",\n\n";
         String body = delivery.channel() == Channel.EMAIL ? greeting + text + "\n\n— Leave Ledger" : text;
         // names and notes come from the ledger and may hold control characters: shown, never sent as such
-        subject = StorableText.visible(subject, false);
-        body = StorableText.visible(body, true);
+        subject = NoticeText.visible(subject, false);
+        body = NoticeText.visible(body, true);
         Map<String, String> data = new LinkedHashMap<>();
         data.put("leaveRequestId", delivery.leaveRequestId());
         data.put("kind", delivery.kind().name());
         return new OutgoingMessage(delivery.deliveryId().toString(), delivery.channel(), address, subject, body, data,
-                StorableText.header(delivery.correlationId()));
+                NoticeText.header(delivery.correlationId()));
     }
 
     private static String suffix(String note) {

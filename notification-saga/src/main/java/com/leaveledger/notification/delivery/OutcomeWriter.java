@@ -1,6 +1,6 @@
 package com.leaveledger.notification.delivery;
 
-import com.leaveledger.notification.StorableText;
+import com.leaveledger.support.persistence.StorableText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,7 +1,7 @@
 package com.leaveledger.notification.directory;
 
 import com.leaveledger.kernel.employee.Channel;
-import com.leaveledger.notification.StorableText;
+import com.leaveledger.support.persistence.StorableText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.leaveledger.notification.directory;
 
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
-import com.leaveledger.notification.StorableText;
+import com.leaveledger.support.persistence.StorableText;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;

@@ -1,7 +1,7 @@
 package com.leaveledger.notification.saga;
 
 import com.leaveledger.kernel.leaverequest.LeaveRequestEvent;
-import com.leaveledger.notification.StorableText;
+import com.leaveledger.support.persistence.StorableText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

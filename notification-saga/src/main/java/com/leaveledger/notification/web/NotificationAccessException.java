@@ -2,7 +2,7 @@ package com.leaveledger.notification.web;
 
 import org.springframework.http.HttpStatus;
 
-/** The caller may not see, or there is nothing to see for, a leave request's notifications. */
+/** The caller may not see, or there is nothing to see for, a leave request's notifications; or no such processor. */
 class NotificationAccessException extends RuntimeException {
 
     private final HttpStatus status;

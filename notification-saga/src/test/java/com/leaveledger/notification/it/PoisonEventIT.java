@@ -9,10 +9,10 @@ import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
 import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
-import com.leaveledger.notification.StorableText;
 import com.leaveledger.notification.directory.EmployeeDirectoryProjection;
 import com.leaveledger.notification.saga.LeaveEventInbox;
 import com.leaveledger.notification.saga.LeaveNotificationSaga;
+import com.leaveledger.support.persistence.StorableText;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Poison events on the saga side (issue 23, docs/adr/0031-poison-events.md): a registration with a NUL in the name
@@ -108,11 +109,40 @@ class PoisonEventIT extends NotificationSagaIT {
         } finally {
             jdbc.execute("drop trigger if exists " + trigger + " on employee_directory");
         }
-        // once fixed, the framework's dead-letter processor applies it
-        assertThat(processing.sequencedDeadLetterProcessor(EmployeeDirectoryProjection.PROCESSING_GROUP)
-                .orElseThrow().processAny()).isTrue();
+        // an engineer sees it through the admin API ...
+        String engineer = token("erin", "ENGINEER");
+        String letters = "/admin/processors/" + EmployeeDirectoryProjection.PROCESSING_GROUP + "/dead-letters";
+        ResponseEntity<JsonNode> listed = call(HttpMethod.GET, letters, engineer);
+        assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(listed.getBody().path("totalItems").asLong()).isEqualTo(1);
+        assertThat(listed.getBody().path("items")).singleElement().satisfies(letter -> {
+            assertThat(letter.path("sequence").asText()).isEqualTo(refused);
+            assertThat(letter.path("eventType").asText()).isEqualTo("EmployeeRegisteredEvent");
+            assertThat(letter.path("causeMessage").asText()).contains("refused by the test trigger");
+            assertThat(letter.path("payload").path("name").asText()).isEqualTo("refused");
+        });
+        assertThat(call(HttpMethod.GET, "/admin/processors/" + LeaveEventInbox.PROCESSING_GROUP + "/dead-letters",
+                engineer).getBody().path("items")).isEmpty();
+        assertThat(metrics().value("ledger_processor_dead_letters", "processor",
+                EmployeeDirectoryProjection.PROCESSING_GROUP)).isEqualTo(1);
+        // ... and, once the cause is fixed, retries it: the directory applies it and the queue is empty
+        ResponseEntity<JsonNode> retried = call(HttpMethod.POST, letters + "/retry", engineer);
+        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(retried.getBody().path("sequencesCleared").asLong()).isEqualTo(1);
+        assertThat(retried.getBody().path("lettersHandled").asLong()).isEqualTo(1);
+        assertThat(retried.getBody().path("lettersLeft").asLong()).isZero();
         assertThat(directoryHas(refused)).isTrue();
+        assertThat(call(HttpMethod.GET, letters, engineer).getBody().path("items")).isEmpty();
+        assertThat(metrics().value("ledger_processor_dead_letters", "processor",
+                EmployeeDirectoryProjection.PROCESSING_GROUP)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry", Long.class)).isZero();
+        // only for engineers, and only for the processors with Axon's queue (the saga has its own dead letters)
+        assertThat(call(HttpMethod.POST, letters + "/retry", token(refused, "EMPLOYEE")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> unknown = call(HttpMethod.GET, "/admin/processors/"
+                + LeaveNotificationSaga.PROCESSING_GROUP + "/dead-letters", engineer);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().path("rule").asText()).isEqualTo("unknown-processor");
     }
 
     /**

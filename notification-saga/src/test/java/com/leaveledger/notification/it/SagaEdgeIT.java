@@ -31,6 +31,15 @@ class SagaEdgeIT extends NotificationSagaIT {
         expectInvalid(RawHttp.exchange(port, "DELETE", "/admin/dead-letters/" + UUID.randomUUID() + "?reason=a%00b",
                 engineer, null), "reason");
         expectInvalid(get("/admin/dead-letters?limit=0x10", engineer), "limit");
+        String directoryLetters = "/admin/processors/employee-directory/dead-letters";
+        expectInvalid(get(directoryLetters + "?limit=0", engineer), "limit");
+        expectInvalid(get(directoryLetters + "?limit=1001", engineer), "limit");
+        expectInvalid(get(directoryLetters + "?offset=-1", engineer), "offset");
+        expectInvalid(get("/admin/processors/" + "a".repeat(101) + "/dead-letters", engineer), "name");
+        get("/admin/processors/Employee-directory/dead-letters", engineer).expect(404, "unknown-processor");
+        RawHttp.exchange(port, "POST", "/admin/processors/nothing/dead-letters/retry", engineer, null)
+                .expect(404, "unknown-processor");
+        get(directoryLetters, compliance).expect(403, "missing-role");
     }
 
     @Test

@@ -41,6 +41,9 @@ class ServiceBasicsIT extends NotificationSagaIT {
         assertThat(docs.getBody().path("info").path("title").asText()).isEqualTo("Leave Ledger notification saga");
         assertThat(docs.getBody().path("paths").has("/api/notifications")).isTrue();
         assertThat(docs.getBody().path("paths").has("/admin/dead-letters/{id}/retry")).isTrue();
+        assertThat(docs.getBody().path("paths").has("/admin/processors/{name}/dead-letters/retry")).isTrue();
+        assertThat(docs.getBody().path("paths").path("/admin/processors/{name}/dead-letters").path("get")
+                .path("parameters").findValues("maximum")).extracting(JsonNode::asInt).containsExactly(1000);
     }
 
     @Test

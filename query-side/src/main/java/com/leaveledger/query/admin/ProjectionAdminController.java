@@ -1,12 +1,15 @@
 package com.leaveledger.query.admin;
 
-import com.leaveledger.query.admin.DeadLetterAdmin.Letter;
-import com.leaveledger.query.admin.DeadLetterAdmin.RetryOutcome;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.leaveledger.query.admin.ProjectionAdmin.ProjectionStatus;
 import com.leaveledger.query.replay.ReplayCoordinator;
 import com.leaveledger.query.projection.VisibilityLag;
 import com.leaveledger.query.web.PageRequest;
 import com.leaveledger.query.web.PageResult;
+import com.leaveledger.support.processing.DeadLetterAdmin;
+import com.leaveledger.support.processing.DeadLetterAdmin.Letter;
+import com.leaveledger.support.processing.DeadLetterAdmin.Letters;
+import com.leaveledger.support.processing.DeadLetterAdmin.RetryOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
@@ -62,14 +65,16 @@ public class ProjectionAdminController {
     PageResult<Letter> deadLetters(@PathVariable String name, @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
         projections.definition(name);
-        return deadLetters.list(name, PageRequest.of(page, size));
+        PageRequest request = PageRequest.of(page, size);
+        Letters letters = deadLetters.list(name, request.size(), request.offset());
+        return PageResult.of(letters.items(), request, letters.totalItems());
     }
 
     @Operation(summary = "Hand every dead-lettered sequence to the projection again; what fails again stays")
     @PostMapping("/admin/projections/{name}/dead-letters/retry")
-    RetryOutcome retry(@PathVariable String name) {
+    ProjectionRetry retry(@PathVariable String name) {
         projections.definition(name);
-        return deadLetters.retry(name);
+        return new ProjectionRetry(name, deadLetters.retry(name));
     }
 
     @Operation(summary = "Reset the visibility-lag histograms (before a benchmark run)")
@@ -77,5 +82,9 @@ public class ProjectionAdminController {
     ResponseEntity<Void> resetVisibilityLag() {
         visibility.reset();
         return ResponseEntity.noContent().build();
+    }
+
+    /** A retry's outcome, named by its projection. */
+    record ProjectionRetry(String projection, @JsonUnwrapped RetryOutcome outcome) {
     }
 }

@@ -2,6 +2,7 @@ package com.leaveledger.query.projection;
 
 import static org.axonframework.messaging.deadletter.ThrowableCause.truncated;
 
+import com.leaveledger.support.persistence.StorableText;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jpa.JpaDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;

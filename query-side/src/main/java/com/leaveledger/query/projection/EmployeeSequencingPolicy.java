@@ -2,6 +2,7 @@ package com.leaveledger.query.projection;
 
 import com.leaveledger.kernel.LedgerEvent;
 import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
+import com.leaveledger.support.persistence.StorableText;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;

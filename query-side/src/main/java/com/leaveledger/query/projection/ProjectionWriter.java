@@ -1,5 +1,6 @@
 package com.leaveledger.query.projection;
 
+import com.leaveledger.support.persistence.StorableText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -55,6 +55,10 @@ class DeadLetterIT extends QuerySideIT {
                     poisoned)).isEqualTo(3);
 
             JsonNode letters = get("/admin/projections/balances/dead-letters", engineer()).getBody();
+            assertThat(letters.path("page").asInt()).isZero();
+            assertThat(letters.path("size").asInt()).isEqualTo(20);
+            assertThat(letters.path("totalItems").asLong()).isGreaterThanOrEqualTo(2);
+            assertThat(letters.path("totalPages").asLong()).isPositive();
             List<JsonNode> mine = items(letters, poisoned);
             assertThat(mine).hasSize(2);
             assertThat(mine.get(0).path("eventType").asText()).isEqualTo("EntitlementGrantedEvent");
@@ -76,7 +80,11 @@ class DeadLetterIT extends QuerySideIT {
         }
 
         JsonNode outcome = post("/admin/projections/balances/dead-letters/retry", engineer()).getBody();
+        assertThat(outcome.path("projection").asText()).isEqualTo("balances");
         assertThat(outcome.path("lettersHandled").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(outcome.path("lettersLeft").isIntegralNumber()).isTrue();
+        assertThat(outcome.path("outcome").isMissingNode()).as("the outcome's figures are members of the answer")
+                .isTrue();
         assertThat(items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), poisoned)).isEmpty();
         assertThat(balance(poisoned + ":ANNUAL:2033")).isEqualByComparingTo("10.0");
         assertThat(balance(poisoned + ":SICK:2033")).isEqualByComparingTo("5.0");

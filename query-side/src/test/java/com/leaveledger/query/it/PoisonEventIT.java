@@ -20,7 +20,7 @@ import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
-import com.leaveledger.query.projection.StorableText;
+import com.leaveledger.support.persistence.StorableText;
 import com.leaveledger.support.testing.Scrape;
 import java.math.BigDecimal;
 import java.time.LocalDate;

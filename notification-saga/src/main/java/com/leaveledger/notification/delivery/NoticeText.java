@@ -1,38 +1,25 @@
-package com.leaveledger.notification;
+package com.leaveledger.notification.delivery;
+
+import java.nio.charset.StandardCharsets;
 
 /**
- * Text as PostgreSQL and the providers can take it. Events already in the ledger may hold a NUL (U+0000) or other
- * control characters in any string — a name, a reason, an id — and a {@code text} column refuses the NUL
- * (docs/adr/0031-poison-events.md).
+ * Text as a notice and a provider can take it. Events already in the ledger may hold a NUL (U+0000) or other control
+ * characters in any string — a name, a reason, an id (docs/adr/0031-poison-events.md); what this service stores of
+ * them is service-support's {@code StorableText}.
  * <ul>
- *   <li>{@link #of}: what this service writes to a text column — every NUL replaced by U+2400 SYMBOL FOR NULL
- *       ({@code ␀}), everything else as it is;</li>
  *   <li>{@link #visible}: what a notice shows of such text — every C0 control character and DEL as its Unicode
  *       control picture ({@code ␀ ␁ … ␟ ␡}), line breaks and tabs kept where {@code multiLine};</li>
  *   <li>{@link #header}: a value fit for an HTTP or mail header (a correlation id) — printable ASCII, anything
  *       else percent-encoded.</li>
  * </ul>
- * JSON needs nothing from here: Jackson writes a NUL as <code>&#92;u0000</code>, which PostgreSQL's {@code text} and
- * {@code bytea} columns and every provider accept.
  */
-public final class StorableText {
+final class NoticeText {
 
-    /** U+2400 SYMBOL FOR NULL: what a NUL of an event's text reads as in this service's tables. */
-    public static final char NUL_SYMBOL = '\u2400';
-
-    private StorableText() {
-    }
-
-    /** The value with every NUL replaced by {@value #NUL_SYMBOL}; the value itself when it has none (or is null). */
-    public static String of(String value) {
-        if (value == null || value.indexOf('\0') < 0) {
-            return value;
-        }
-        return value.replace('\0', NUL_SYMBOL);
+    private NoticeText() {
     }
 
     /** The value with its control characters shown as control pictures; LF and TAB kept if {@code multiLine}. */
-    public static String visible(String value, boolean multiLine) {
+    static String visible(String value, boolean multiLine) {
         if (value == null) {
             return null;
         }
@@ -54,7 +41,7 @@ public final class StorableText {
     }
 
     /** The value as a header can carry it: printable ASCII as is, every other character percent-encoded (UTF-8). */
-    public static String header(String value) {
+    static String header(String value) {
         if (value == null) {
             return null;
         }
@@ -74,7 +61,7 @@ public final class StorableText {
             if (Character.isSupplementaryCodePoint(codePoint)) {
                 i++;
             }
-            for (byte b : new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
                 safe.append('%').append(String.format("%02X", b & 0xff));
             }
         }

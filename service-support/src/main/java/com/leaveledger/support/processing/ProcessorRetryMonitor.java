@@ -1,4 +1,4 @@
-package com.leaveledger.notification.deadletter;
+package com.leaveledger.support.processing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

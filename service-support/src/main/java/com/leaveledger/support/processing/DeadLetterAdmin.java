@@ -1,10 +1,11 @@
-package com.leaveledger.query.admin;
+package com.leaveledger.support.processing;
 
-import com.leaveledger.query.web.PageRequest;
-import com.leaveledger.query.web.PageResult;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -13,9 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A projection's dead letters (Axon's sequenced dead-letter queue in {@code dead_letter_entry}): listed straight from
+ * The dead letters of a service's event processors that use Axon's sequenced dead-letter queue
+ * ({@code JpaSequencedDeadLetterQueue}, table {@code dead_letter_entry} in the service's schema): listed straight from
  * the table, retried through Axon's dead-letter processor, which hands each sequence, oldest letter first, to the
- * projection again and removes the letters it handled.
+ * processor's handlers again and removes the letters they handled. The query side's projections and the notification
+ * saga's Kafka-fed processors use it behind their admin APIs (docs/adr/0012, docs/adr/0031).
  */
 public class DeadLetterAdmin {
 
@@ -23,15 +26,23 @@ public class DeadLetterAdmin {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final Set<String> processors;
 
-    public DeadLetterAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    /** {@code processors}: the processing groups with a sequenced dead-letter queue that this admin answers for. */
+    public DeadLetterAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, Collection<String> processors) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.processors = Set.copyOf(processors);
     }
 
-    public PageResult<Letter> list(String projection, PageRequest page) {
-        Long total = jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = ?",
-                Long.class, projection);
+    /** Whether {@code processor} is one of the processing groups this admin answers for. */
+    public boolean administers(String processor) {
+        return processors.contains(processor);
+    }
+
+    /** The processor's letters by sequence (employee id) and order, {@code limit} from {@code offset} on. */
+    public Letters list(String processor, int limit, long offset) {
+        requireAdministered(processor);
         List<Letter> letters = jdbc.query("select dead_letter_id, sequence_identifier, sequence_index, "
                         + "event_identifier, payload_type, aggregate_identifier, sequence_number, time_stamp, "
                         + "enqueued_at, last_touched, cause_type, cause_message, convert_from(payload, 'UTF8') as payload "
@@ -46,42 +57,50 @@ public class DeadLetterAdmin {
                             sequenceNumber, rs.getString("time_stamp"), instant(rs.getObject("enqueued_at",
                             OffsetDateTime.class)), instant(rs.getObject("last_touched", OffsetDateTime.class)),
                             rs.getString("cause_type"), rs.getString("cause_message"), rs.getString("payload"));
-                }, projection, page.size(), page.offset());
-        return PageResult.of(letters, page, total == null ? 0 : total);
+                }, processor, limit, offset);
+        return new Letters(letters, count(processor));
     }
 
     /** Retries every dead-lettered sequence once; letters that fail again stay (with their new cause). */
-    public RetryOutcome retry(String projection) {
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(projection)
-                .orElseThrow(() -> new IllegalStateException("no dead-letter queue for " + projection));
-        long sequencesBefore = sequences(projection);
-        long lettersBefore = letters(projection);
+    public RetryOutcome retry(String processor) {
+        requireAdministered(processor);
+        SequencedDeadLetterProcessor<EventMessage<?>> deadLetters = processing.sequencedDeadLetterProcessor(processor)
+                .orElseThrow(() -> new IllegalStateException("no dead-letter queue for " + processor));
+        long sequencesBefore = sequences(processor);
+        long lettersBefore = count(processor);
         int failures = 0;
         for (long attempt = 0; attempt < sequencesBefore; attempt++) {
             try {
-                processor.processAny();
+                deadLetters.processAny();
             } catch (RuntimeException e) {
                 failures++;
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                log.warn("retrying dead letters of {}: a sequence failed again: {}", projection, cause.toString(),
+                log.warn("retrying dead letters of {}: a sequence failed again: {}", processor, cause.toString(),
                         cause);
             }
         }
-        long sequencesAfter = sequences(projection);
-        long lettersAfter = letters(projection);
-        return new RetryOutcome(projection, sequencesBefore, sequencesBefore - sequencesAfter, lettersBefore - lettersAfter,
+        long sequencesAfter = sequences(processor);
+        long lettersAfter = count(processor);
+        return new RetryOutcome(sequencesBefore, sequencesBefore - sequencesAfter, lettersBefore - lettersAfter,
                 lettersAfter, failures);
     }
 
-    private long sequences(String projection) {
+    private void requireAdministered(String processor) {
+        if (!administers(processor)) {
+            throw new IllegalArgumentException("no dead-letter queue administered for " + processor);
+        }
+    }
+
+    private long sequences(String processor) {
         Long count = jdbc.queryForObject("select count(distinct sequence_identifier) from dead_letter_entry "
-                + "where processing_group = ?", Long.class, projection);
+                + "where processing_group = ?", Long.class, processor);
         return count == null ? 0 : count;
     }
 
-    private long letters(String projection) {
+    /** How many letters the processor's queue holds. */
+    public long count(String processor) {
         Long count = jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = ?",
-                Long.class, projection);
+                Long.class, processor);
         return count == null ? 0 : count;
     }
 
@@ -93,14 +112,18 @@ public class DeadLetterAdmin {
         return type == null ? null : type.substring(type.lastIndexOf('.') + 1);
     }
 
+    /** Some of a processor's letters, and how many it has in all. */
+    public record Letters(List<Letter> items, long totalItems) {
+    }
+
     /** One dead letter: its sequence (employee id) and place in it, the event, and why it failed last. */
     public record Letter(String id, String sequence, long index, String eventId, String eventType,
                          String aggregateId, Long aggregateSequence, String eventTimestamp, Instant enqueuedAt,
-                         Instant lastTouched, String causeType, String causeMessage,
-                         @com.fasterxml.jackson.annotation.JsonRawValue String payload) {
+                         Instant lastTouched, String causeType, String causeMessage, @JsonRawValue String payload) {
     }
 
-    public record RetryOutcome(String projection, long sequencesTried, long sequencesCleared, long lettersHandled,
-                               long lettersLeft, int failedAttempts) {
+    /** What a retry did: sequences tried and cleared, letters handled and left, attempts that failed again. */
+    public record RetryOutcome(long sequencesTried, long sequencesCleared, long lettersHandled, long lettersLeft,
+                               int failedAttempts) {
     }
 }

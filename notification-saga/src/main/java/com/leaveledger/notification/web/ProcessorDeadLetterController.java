@@ -1,0 +1,57 @@
+package com.leaveledger.notification.web;
+
+import com.leaveledger.support.processing.DeadLetterAdmin;
+import com.leaveledger.support.processing.DeadLetterAdmin.Letters;
+import com.leaveledger.support.processing.DeadLetterAdmin.RetryOutcome;
+import com.leaveledger.support.validation.PlainText;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Dead letters of the processors that use Axon's sequenced dead-letter queue, {@code employee-directory} and
+ * {@code notification-inbox} (role ENGINEER; docs/adr/0031, docs/runbooks/dead-letters.md). The saga's own dead
+ * letters are {@code /admin/dead-letters}.
+ */
+@RestController
+@RequestMapping("/admin/processors/{name}/dead-letters")
+public class ProcessorDeadLetterController {
+
+    private final DeadLetterAdmin deadLetters;
+
+    public ProcessorDeadLetterController(DeadLetterAdmin deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GetMapping
+    @Operation(summary = "The processor's dead letters, by sequence (employee id) and order",
+            description = "name: employee-directory or notification-inbox; limit 1–1000 (100) from offset (0).")
+    public Letters list(@PathVariable @PlainText @Size(max = 100) String name,
+                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+                        @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return deadLetters.list(known(name), limit, offset);
+    }
+
+    @PostMapping("/retry")
+    @Operation(summary = "Hand every dead-lettered sequence to the processor again; what fails again stays",
+            description = "Answers how many sequences were tried and cleared and how many letters are left.")
+    public RetryOutcome retry(@PathVariable @PlainText @Size(max = 100) String name) {
+        return deadLetters.retry(known(name));
+    }
+
+    private String known(String name) {
+        if (!deadLetters.administers(name)) {
+            throw new NotificationAccessException(HttpStatus.NOT_FOUND, "unknown-processor",
+                    "no processor with a dead-letter queue is named " + name);
+        }
+        return name;
+    }
+}
