@@ -120,7 +120,7 @@ class ReplayIT extends NotificationSagaIT {
      * reset has to wait for this.
      */
     private static void awaitStarted(StreamingEventProcessor processor) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> processor.isRunning()
+        await().atMost(Duration.ofSeconds(90)).until(() -> processor.isRunning()
                 && !processor.processingStatus().isEmpty());
     }
 }
