@@ -60,7 +60,7 @@ final class BundleJson {
 
     private Map<String, Object> object(int depth) {
         at++;
-        Map<String, Object> members = new LinkedHashMap<>();
+        Map<String, Object> members = new LinkedHashMap<>(32);
         space();
         if (peek() == '}') {
             at++;

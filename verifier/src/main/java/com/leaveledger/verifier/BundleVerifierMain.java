@@ -70,8 +70,9 @@ public final class BundleVerifierMain {
         }
         BundleVerifier.Trust trust = new BundleVerifier.Trust(keys, keyIds);
         try (BufferedReader in = bundle.equals("-")
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16)
-                : Files.newBufferedReader(Path.of(bundle), StandardCharsets.UTF_8)) {
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()), 1 << 20)
+                : new BufferedReader(new InputStreamReader(Files.newInputStream(Path.of(bundle)),
+                StandardCharsets.UTF_8.newDecoder()), 1 << 20)) {
             BundleReport report = BundleVerifier.verify(in, trust);
             out.println(report.describe());
             return report.status() == BundleReport.Status.VERIFIED ? VERIFIED : BROKEN;
