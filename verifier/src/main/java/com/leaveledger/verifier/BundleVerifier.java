@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -224,8 +225,11 @@ public final class BundleVerifier {
 
     private void order(Stage earliest, Stage latestAllowed, String kind, long number) {
         if (stage.ordinal() < earliest.ordinal() || stage.ordinal() > latestAllowed.ordinal()) {
-            throw new UnreadableBundleException(number, stage == Stage.HEADER ? "the first line is not the header"
-                    : "a " + kind + " line after the " + stage.name().toLowerCase() + " lines");
+            throw new UnreadableBundleException(number, switch (stage) {
+                case HEADER -> "the first line is not the header";
+                case DONE -> "a line after the end line";
+                default -> "a " + kind + " line after the " + stage.name().toLowerCase(Locale.ROOT) + " lines";
+            });
         }
     }
 

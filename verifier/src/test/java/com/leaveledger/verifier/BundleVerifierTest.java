@@ -253,9 +253,26 @@ class BundleVerifierTest {
         assertThatThrownBy(() -> verify(headerLast)).isInstanceOf(UnreadableBundleException.class)
                 .hasMessageContaining("line 1: the first line is not the header");
 
+        String afterEnd = text + lines[lines.length - 2] + "\n";
+        assertThatThrownBy(() -> verify(afterEnd)).isInstanceOf(UnreadableBundleException.class)
+                .hasMessageContaining("a line after the end line");
+
+        String headAfterEvents = text.replace(lines[lines.length - 2] + "\n", lines[lines.length - 2] + "\n" + headLine(lines) + "\n");
+        assertThatThrownBy(() -> verify(headAfterEvents)).isInstanceOf(UnreadableBundleException.class)
+                .hasMessageContaining("a head line after the events lines");
+
         String otherFormat = text.replaceFirst("leave-ledger/bundle/v1", "leave-ledger/bundle/v9");
         assertThatThrownBy(() -> verify(otherFormat)).isInstanceOf(UnreadableBundleException.class)
                 .hasMessageContaining("this verifier reads leave-ledger/bundle/v1");
+    }
+
+    private static String headLine(String[] lines) {
+        for (String line : lines) {
+            if (line.startsWith("{\"kind\":\"head\"")) {
+                return line;
+            }
+        }
+        throw new IllegalStateException("no head line");
     }
 
     private static void assertBroken(BundleReport report, long globalIndex, String aggregate, long sequence,

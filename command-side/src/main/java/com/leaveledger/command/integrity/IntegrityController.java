@@ -11,10 +11,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @SecurityRequirement(name = "bearer")
 public class IntegrityController {
 
+    private static final Logger log = LoggerFactory.getLogger(IntegrityController.class);
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
     private final StoreVerification verification;
@@ -61,13 +66,16 @@ public class IntegrityController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
             @WithinYears(from = LeaveAccountController.FIRST_YEAR, to = LeaveAccountController.LAST_YEAR) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            @WithinYears(from = LeaveAccountController.FIRST_YEAR, to = LeaveAccountController.LAST_YEAR) Instant to) {
+            @WithinYears(from = LeaveAccountController.FIRST_YEAR, to = LeaveAccountController.LAST_YEAR) Instant to,
+            @AuthenticationPrincipal Jwt actor) {
         if (to.isBefore(from)) {
             throw RuleViolation.invalid("invalid-period", "to " + to + " is before from " + from);
         }
         if (!bundles.knows(employeeId)) {
             throw RuleViolation.notFound("employee-not-found", "the ledger holds no event of employee " + employeeId);
         }
+        // who took which events out in full is itself worth keeping
+        log.info("evidence bundle of employee {} for [{}, {}] exported by {}", employeeId, from, to, actor.getSubject());
         String file = "bundle-" + employeeId + ".ndjson";
         return ResponseEntity.ok()
                 .contentType(NDJSON)
