@@ -257,7 +257,8 @@ class BundleVerifierTest {
         assertThatThrownBy(() -> verify(afterEnd)).isInstanceOf(UnreadableBundleException.class)
                 .hasMessageContaining("a line after the end line");
 
-        String headAfterEvents = text.replace(lines[lines.length - 2] + "\n", lines[lines.length - 2] + "\n" + headLine(lines) + "\n");
+        String headAfterEvents = text.replace(lines[lines.length - 2] + "\n",
+                lines[lines.length - 2] + "\n" + headLine(lines) + "\n");
         assertThatThrownBy(() -> verify(headAfterEvents)).isInstanceOf(UnreadableBundleException.class)
                 .hasMessageContaining("a head line after the events lines");
 
