@@ -39,6 +39,30 @@ public final class ChainVerifier {
         previousChain = event.chainHash() == null ? EventHashes.GENESIS : event.chainHash();
     }
 
+    /**
+     * An event known by its content hash only (a bundle's digest of an event outside its period): its content cannot
+     * be checked, its sequence can, and the chain goes on through it as {@code SHA-256(previous || content)}.
+     */
+    public void acceptDigest(long globalIndex, String aggregateIdentifier, long sequenceNumber, byte[] contentHash) {
+        eventsChecked++;
+        if (!Objects.equals(aggregateIdentifier, aggregate)) {
+            aggregate = aggregateIdentifier;
+            expectedSequence = 0;
+            previousChain = EventHashes.GENESIS;
+        }
+        if (sequenceNumber != expectedSequence) {
+            report(new Break(globalIndex, aggregateIdentifier, sequenceNumber,
+                    sequenceNumber > expectedSequence ? Reason.SEQUENCE_GAP : Reason.SEQUENCE_REPEATED));
+        }
+        expectedSequence = sequenceNumber + 1;
+        previousChain = EventHashes.chainHash(previousChain, contentHash);
+    }
+
+    /** The chain hash the current aggregate's chain stands at after the last event fed. */
+    public byte[] chainHash() {
+        return previousChain;
+    }
+
     public long eventsChecked() {
         return eventsChecked;
     }
@@ -53,8 +77,11 @@ public final class ChainVerifier {
     }
 
     private void report(StoredEvent event, Reason reason) {
+        report(new Break(event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(), reason));
+    }
+
+    private void report(Break broken) {
         breaks++;
-        Break broken = new Break(event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(), reason);
         if (broken.isBefore(firstBreak)) {
             firstBreak = broken;
         }
@@ -75,7 +102,9 @@ public final class ChainVerifier {
         /** A checkpoint's signature does not verify with a trusted key of the id it names. */
         BAD_SIGNATURE("bad-signature"),
         /** A checkpoint does not follow its predecessor (hash, number, position or count). */
-        CHECKPOINT_CHAIN_BROKEN("checkpoint-chain-broken");
+        CHECKPOINT_CHAIN_BROKEN("checkpoint-chain-broken"),
+        /** A bundle's head does not lead to its checkpoint's heads root along the audit path the bundle gives. */
+        BAD_INCLUSION_PROOF("bad-inclusion-proof");
 
         private final String code;
 

@@ -5,7 +5,9 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,11 @@ public final class CheckpointKeys {
 
     public Optional<PublicKey> key(String keyId) {
         return Optional.ofNullable(keys.get(keyId));
+    }
+
+    /** Every key, in the order added. */
+    public Collection<PublicKey> all() {
+        return List.copyOf(keys.values());
     }
 
     public boolean isEmpty() {

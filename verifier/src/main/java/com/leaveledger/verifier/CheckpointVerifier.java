@@ -11,13 +11,27 @@ import java.security.MessageDigest;
 public final class CheckpointVerifier {
 
     private final CheckpointKeys trusted;
+    private final boolean fromGenesis;
     private Checkpoint latest;
     private long checked;
     private long breaks;
     private ChainVerifier.Break firstBreak;
 
     public CheckpointVerifier(CheckpointKeys trusted) {
+        this(trusted, true);
+    }
+
+    private CheckpointVerifier(CheckpointKeys trusted, boolean fromGenesis) {
         this.trusted = trusted;
+        this.fromGenesis = fromGenesis;
+    }
+
+    /**
+     * Checkpoints from any number on (a bundle's): the first one fed is the anchor, checked for its signature only;
+     * whether it follows the checkpoints before it is for whoever holds those to check.
+     */
+    public static CheckpointVerifier continuing(CheckpointKeys trusted) {
+        return new CheckpointVerifier(trusted, false);
     }
 
     public void accept(Checkpoint checkpoint) {
@@ -33,7 +47,10 @@ public final class CheckpointVerifier {
 
     private boolean follows(Checkpoint checkpoint) {
         if (latest == null) {
-            return checkpoint.number() == 0 && MessageDigest.isEqual(checkpoint.previousHash(), Checkpoint.GENESIS);
+            if (checkpoint.number() == 0) {
+                return MessageDigest.isEqual(checkpoint.previousHash(), Checkpoint.GENESIS);
+            }
+            return !fromGenesis;
         }
         return checkpoint.number() == latest.number() + 1
                 && MessageDigest.isEqual(checkpoint.previousHash(), latest.hash())

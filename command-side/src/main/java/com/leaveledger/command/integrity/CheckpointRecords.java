@@ -2,18 +2,25 @@ package com.leaveledger.command.integrity;
 
 import com.leaveledger.verifier.Checkpoint;
 import com.leaveledger.verifier.Head;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The rows of schema {@code ledger_integrity}: read through either connection (the service's role may
  * {@code SELECT}), written through the notary's only.
  */
 final class CheckpointRecords {
+
+    private static final int FETCH_SIZE = 1_000;
 
     private final String schema;
 
@@ -30,6 +37,14 @@ final class CheckpointRecords {
         jdbc.query(select() + " order by number", (ResultSet row) -> each.accept(checkpoint(row, 0)));
     }
 
+    /** The checkpoints from the last one created before {@code instant} (or from the first) on, in order. */
+    void forEachSince(JdbcTemplate jdbc, Instant instant, Consumer<Checkpoint> each) {
+        streamed(jdbc, select() + " where number >= coalesce((select max(number) from " + schema
+                        + ".checkpoint where created_at < ?), 0) order by number",
+                statement -> statement.setObject(1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)),
+                row -> each.accept(checkpoint(row, 0)));
+    }
+
     void insert(JdbcTemplate notary, Checkpoint checkpoint) {
         notary.update("insert into " + schema + ".checkpoint (number, position, event_count, aggregate_count, "
                         + "heads_root, previous_hash, created_at, key_id, signature) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -40,10 +55,25 @@ final class CheckpointRecords {
 
     /** The latest checkpoint's heads in {@link Head#CANONICAL_ORDER} (the column's collation is "C"). */
     void forEachHead(JdbcTemplate jdbc, Consumer<Head> each) {
-        jdbc.query("select aggregate_identifier, sequence_number, chain_hash, global_index from " + schema
-                        + ".checkpoint_head order by aggregate_identifier",
-                (ResultSet row) -> each.accept(new Head(row.getString(1), row.getLong(2), row.getBytes(3),
-                        row.getLong(4))));
+        streamed(jdbc, "select aggregate_identifier, sequence_number, chain_hash, global_index from " + schema
+                        + ".checkpoint_head order by aggregate_identifier", statement -> { },
+                row -> each.accept(new Head(row.getString(1), row.getLong(2), row.getBytes(3), row.getLong(4))));
+    }
+
+    /** Through a server-side cursor when inside a transaction (the driver fetches everything at once outside one). */
+    private static void streamed(JdbcTemplate jdbc, String sql, ParameterSetter parameters, RowCallbackHandler each) {
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(FETCH_SIZE);
+            parameters.set(statement);
+            return statement;
+        }, each);
+    }
+
+    @FunctionalInterface
+    private interface ParameterSetter {
+        void set(PreparedStatement statement) throws SQLException;
     }
 
     void upsertHeads(JdbcTemplate notary, List<Head> heads) {

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "bearer")
 public class EmployeeController {
 
-    static final String ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
+    public static final String ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
 
     public record RegisterEmployeeRequest(
             @NotBlank @Pattern(regexp = ID_PATTERN, message = "1–64 letters, digits, '.', '_' or '-'") String id,

@@ -31,6 +31,6 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests/*/approve",
                         "/api/leave-requests/*/reject").hasRole("MANAGER")
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests/*/cancel").hasRole("EMPLOYEE")
-                .requestMatchers(HttpMethod.GET, "/api/audit/integrity").hasRole("COMPLIANCE"));
+                .requestMatchers(HttpMethod.GET, "/api/audit/integrity", "/api/audit/bundle").hasRole("COMPLIANCE"));
     }
 }
