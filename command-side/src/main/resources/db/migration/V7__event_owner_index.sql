@@ -7,9 +7,10 @@
 -- plpgsql: convert_from is only STABLE (and a SQL function would be inlined into the index expression), and a request
 -- payload that is not JSON must leave the event insertable, owned by nobody, rather than refuse the append (the
 -- exception block, a subtransaction, is entered for a request's first event only). Building the index reads the
--- table once and blocks appends meanwhile.
+-- table once and blocks appends meanwhile. Parallel unsafe: a parallel index build (a store of some size) cannot enter
+-- the exception block's subtransaction, so the build stays in one process.
 create function ledger_event_owner(type text, aggregate_identifier text, payload bytea) returns text
-    language plpgsql immutable parallel safe
+    language plpgsql immutable parallel unsafe
 as $$
 begin
     if type = 'Employee' then
