@@ -43,11 +43,14 @@ public final class LedgerTokenValidator implements OAuth2TokenValidator<Jwt> {
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
         List<OAuth2Error> errors = new ArrayList<>();
+        JsonNode sent = claimsAsSent(jwt.getTokenValue());
         subject(jwt.getClaims().get(JwtClaimNames.SUB), errors);
-        if (errors.isEmpty() && !subjectSentAsString(jwt.getTokenValue())) {
+        if (errors.isEmpty() && sent != null && !sent.path(JwtClaimNames.SUB).isTextual()) {
             errors.add(new ClaimError(JwtClaimNames.SUB, "the sub claim must be a JSON string"));
         }
-        lifetime(jwt.getIssuedAt(), jwt.getExpiresAt(), errors);
+        // Spring Security makes up an iat of exp - 1 s for a token that has none; only a sent one is checked
+        Instant issuedAt = sent == null || sent.has(JwtClaimNames.IAT) ? jwt.getIssuedAt() : null;
+        lifetime(issuedAt, jwt.getExpiresAt(), errors);
         roles(jwt.getClaims().get(LedgerRoles.CLAIM), errors);
         return errors.isEmpty() ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(errors);
     }
@@ -72,20 +75,21 @@ public final class LedgerTokenValidator implements OAuth2TokenValidator<Jwt> {
     }
 
     /**
-     * The JOSE library hands a numeric {@code sub} over as its decimal text; RFC 7519 §4.1.2 makes it a string, so
-     * the token's own claims are read once more to see what was sent (only on a cache miss: verified tokens are
-     * cached, {@link CachingJwtDecoder}).
+     * The token's claims as they were sent. The JOSE library hands a numeric {@code sub} over as its decimal text
+     * (RFC 7519 §4.1.2 makes it a string), and Spring Security adds an {@code iat} to a token without one; read once
+     * more, only on a cache miss (verified tokens are cached, {@link CachingJwtDecoder}). {@code null} when the token
+     * is not a compact JWS whose payload is JSON: then the decoder's own view stands.
      */
-    private static boolean subjectSentAsString(String token) {
+    private static JsonNode claimsAsSent(String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.");
         if (parts.length < 2) {
-            return true; // not a compact JWS: nothing more to learn than the decoder already checked
+            return null;
         }
         try {
             JsonNode claims = CLAIMS.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.path(JwtClaimNames.SUB).isTextual();
+            return claims != null && claims.isObject() ? claims : null;
         } catch (IOException | IllegalArgumentException e) {
-            return false;
+            return null;
         }
     }
 

@@ -110,6 +110,8 @@ class TokenDecodersTest {
             String token = sign(signer, algorithm, bad);
             assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
         }
+        // a token without iat: its lifetime counts from now (Spring Security would make one up at exp - 1 s)
+        assertThat(decoder.decode(sign(signer, algorithm, b -> b.issueTime(null))).getSubject()).isEqualTo("eli");
         // RFC 7519: sub is a string; the JOSE library would hand 42 over as "42"
         String numericSubject = sign(signer, algorithm, b -> b.claim("sub", 42));
         assertThatThrownBy(() -> decoder.decode(numericSubject))
