@@ -30,8 +30,8 @@ import java.util.concurrent.TimeoutException;
  * connections (further requests wait in the pool's queue).
  *
  * <p>Why not the JDK's {@code java.net.http.HttpClient}: on the 2-core benchmark machine the
- * driver shares the cores with everything it measures, and the JDK client cost 0.42–0.56 ms of
- * CPU per command (docs/benchmarks.md) — a fifth of the whole budget.
+ * driver shares the cores with everything it measures, and the JDK client cost several times this
+ * client's CPU per command, a large share of the whole budget.
  *
  * <p>Completion callbacks run on the event loop: they must never block.
  */

@@ -188,7 +188,7 @@ public class QuerySideConfiguration {
     }
 
     /**
-     * What the live projections read: one Kafka reader for all of them ({@link SharedEventSource}, ADR 0010 addendum),
+     * What the live projections read: one Kafka reader for all of them ({@link SharedEventSource}, ADR 0034),
      * or with {@code ledger.projections.shared-source=false} a Kafka reader per processor segment, as replays do.
      */
     @Bean(destroyMethod = "")

@@ -22,7 +22,7 @@ import org.axonframework.serialization.Serializer;
 
 /**
  * axon-kafka's publisher, except that a batch waits for Kafka's acknowledgements once instead of once per record
- * (docs/adr/0005, addendum).
+ * (docs/adr/0005).
  * <p>
  * In {@code wait_for_ack} mode axon-kafka's {@link KafkaPublisher} blocks on every record until the broker
  * acknowledged it, so a publisher segment sends one record per round trip (linger, request, replication):

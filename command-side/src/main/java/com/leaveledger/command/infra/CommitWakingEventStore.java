@@ -29,9 +29,8 @@ import org.axonframework.monitoring.MessageMonitor;
  * <p>In place of Axon's {@code EmbeddedEventStore}, whose shared cache of recent events is a linked list: a node
  * dropped from the cache keeps its {@code next} reference, so once a dropped node has been promoted to the old
  * generation it keeps every younger node — and its event — reachable for the young collector. Every young collection
- * then copied all events stored since the previous one (40–55 MB at 500 commands/s with a 1 GB young generation,
- * 5–10 MB with 512 MB in all), whatever the cache size (ADR 0014, third addendum). The cache only pays when several
- * processors tail the store; here one does, the Kafka publisher.
+ * then copied all events stored since the previous one, whatever the cache size (ADR 0014). The cache only pays when
+ * several processors tail the store; here one does, the Kafka publisher.
  *
  * <p>A stream reads {@code storageEngine().readEvents(token, false)} and, when it has read everything, waits for the
  * next wake-up (or the caller's timeout, after which the caller asks again and the stream reads again) and then reads

@@ -28,8 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * appends the outcome events to the outcome log (failures also to the event store, for the saga) and creates dead
  * letters, for up to {@code batchSize} outcomes at once. At thousands of notifications per second this is what keeps
  * PostgreSQL to a few transactions per second instead of one per message. At a moderate rate outcomes arrive one at
- * a time, so a batch waits up to {@code linger} after its first outcome for more: at 80 commands/s that turns 71
- * durable commits a second into 34 (docs/adr/0024). An outcome lost in a crash before its batch commits leaves its
+ * a time, so a batch waits up to {@code linger} after its first outcome for more, which halves the durable commits
+ * at a moderate rate (docs/adr/0024). An outcome lost in a crash before its batch commits leaves its
  * delivery open; the recovery resends it with the same idempotency key. Each batch is one Axon unit of work, so the
  * event store is told about the new events only after they are committed.
  */

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Kafka reader for all the live projections of an instance, instead of one per processor (ADR 0010 addendum).
+ * One Kafka reader for all the live projections of an instance, instead of one per processor (ADR 0034).
  * <p>
  * Each live projection is its own tracking processor (own token, dead letters, replay), and axon-kafka gives every
  * stream a Kafka consumer of its own: four projections polled the topic and converted every record four times, and

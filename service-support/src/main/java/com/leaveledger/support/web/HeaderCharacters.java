@@ -7,8 +7,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * The character rules of Spring Security's {@link StrictHttpFirewall} for header names, header values and parameter
  * names, as loops instead of regular expressions. The firewall's defaults are the patterns
  * {@code [\p{IsAssigned}&&[^\p{IsControl}]]*} (names) and {@code [\p{IsAssigned}&&[[^\p{IsControl}]||\t]]*}
- * (values); it applies them on every {@code getHeader} call, and each call allocated a {@code Matcher}: 5.4% of the
- * command side's allocation samples, 3% of the bytes it allocates per command (docs/benchmarks.md, 2026-11-22).
+ * (values); it applies them on every {@code getHeader} call, and each call allocated a {@code Matcher}, a visible
+ * share of the command side's allocations per command.
  * Same verdicts, checked for every code point by {@code HeaderCharactersTest}.
  */
 public final class HeaderCharacters {
