@@ -2,6 +2,7 @@ package com.leaveledger.query.audit;
 
 import com.leaveledger.query.audit.AuditQueries.AuditEvent;
 import com.leaveledger.query.audit.LedgerFold.AccountBalance;
+import com.leaveledger.query.audit.RequestFold.RequestState;
 import com.leaveledger.query.web.PageRequest;
 import com.leaveledger.query.web.PageResult;
 import com.leaveledger.query.web.QueryRefusedException;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Compliance audit (role COMPLIANCE): event timelines, balances as of an instant, streamed exports. */
+/**
+ * Compliance audit (role COMPLIANCE): event timelines, balances and leave requests as of an instant, streamed
+ * exports.
+ */
 @RestController
 public class AuditController {
 
@@ -77,6 +81,29 @@ public class AuditController {
         return new BalancesAsOf(id, instant, fold.applied(), fold.balances());
     }
 
+    @Operation(summary = "A leave request as it stood at an instant, folded from its events (default: now)")
+    @GetMapping("/api/audit/leave-requests/{id}/state")
+    RequestAsOf leaveRequestAsOf(@PathVariable String id,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                 @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) Instant asOf) {
+        Instant instant = asOf == null ? clock.instant() : asOf;
+        RequestFold fold = queries.requestAsOf(id, instant);
+        RequestState request = fold.request(id).orElseThrow(() -> QueryRefusedException.notFound(
+                "leave-request-not-found", "leave request " + id + " was not submitted by " + instant));
+        return new RequestAsOf(id, instant, fold.applied(), request);
+    }
+
+    @Operation(summary = "An employee's leave requests as they stood at an instant, folded from their events "
+            + "(default: now)")
+    @GetMapping("/api/audit/employees/{id}/leave-requests")
+    RequestsAsOf leaveRequestsAsOf(@PathVariable String id,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                   @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) Instant asOf) {
+        Instant instant = asOf == null ? clock.instant() : asOf;
+        RequestFold fold = queries.requestsAsOf(id, instant);
+        return new RequestsAsOf(id, instant, fold.applied(), fold.requests());
+    }
+
     @Operation(summary = "The audit log between two instants, streamed as CSV or NDJSON")
     @GetMapping("/api/audit/export")
     ResponseEntity<StreamingResponseBody> export(
@@ -111,6 +138,14 @@ public class AuditController {
     }
 
     public record RequestTimeline(String leaveRequestId, List<AuditEvent> events) {
+    }
+
+    /** The request at {@code asOf}; {@code eventsApplied} counts its events folded. */
+    public record RequestAsOf(String leaveRequestId, Instant asOf, long eventsApplied, RequestState request) {
+    }
+
+    /** The employee's requests at {@code asOf}, latest period first; {@code eventsApplied} counts the events folded. */
+    public record RequestsAsOf(String employeeId, Instant asOf, long eventsApplied, List<RequestState> requests) {
     }
 
     /** Balances per account at {@code asOf}; {@code eventsApplied} counts the ledger events folded. */

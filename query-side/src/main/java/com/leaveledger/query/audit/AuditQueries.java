@@ -24,7 +24,7 @@ public class AuditQueries {
             + "employee_id, leave_request_id, account_id, actor, correlation_id, causation_id, payload_revision, "
             + "payload::text as payload";
 
-    private static final ObjectMapper DAYS_READER = new ObjectMapper()
+    private static final ObjectMapper PAYLOAD_READER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final JdbcTemplate jdbc;
@@ -85,16 +85,54 @@ public class AuditQueries {
         return fold;
     }
 
+    /**
+     * The leave request as it stood at {@code asOf}, folded from its own events recorded up to that instant; the
+     * fields are read from each payload with Jackson, as for balances.
+     */
+    public RequestFold requestAsOf(String leaveRequestId, Instant asOf) {
+        return foldRequests("leave_request_id = ?", leaveRequestId, asOf);
+    }
+
+    /** The employee's leave requests as they stood at {@code asOf}, folded like {@link #requestAsOf}. */
+    public RequestFold requestsAsOf(String employeeId, Instant asOf) {
+        return foldRequests("employee_id = ?", employeeId, asOf);
+    }
+
+    private RequestFold foldRequests(String filter, String id, Instant asOf) {
+        RequestFold fold = new RequestFold();
+        jdbc.query("select event_type, leave_request_id, occurred_at, payload::text as payload from audit_event "
+                        + "where " + filter + " and aggregate_type = 'LeaveRequest' and occurred_at <= ? "
+                        + "order by leave_request_id, aggregate_seq",
+                rs -> {
+                    fold.apply(rs.getString("event_type"), rs.getString("leave_request_id"),
+                            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                            payload(rs.getString("payload")));
+                }, id, utc(asOf));
+        return fold;
+    }
+
     /** The payload's {@code days}, as PostgreSQL's {@code (payload ->> 'days')::numeric} read it; null if none. */
     static BigDecimal days(String payload) {
+        return decimal(payload(payload).path("days"));
+    }
+
+    /** A number, or a number written as text; null if missing. */
+    static BigDecimal decimal(JsonNode value) {
         try {
-            JsonNode days = DAYS_READER.readTree(payload).path("days");
-            if (days.isNumber()) {
-                return days.decimalValue();
+            if (value.isNumber()) {
+                return value.decimalValue();
             }
-            return days.isTextual() ? new BigDecimal(days.asText().trim()) : null;
-        } catch (IOException | NumberFormatException e) {
+            return value.isTextual() ? new BigDecimal(value.asText().trim()) : null;
+        } catch (NumberFormatException e) {
             throw new IllegalStateException("the audit log holds a payload whose days cannot be read", e);
+        }
+    }
+
+    static JsonNode payload(String payload) {
+        try {
+            return PAYLOAD_READER.readTree(payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("the audit log holds a payload that is not JSON", e);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
-/** The compliance audit API: timelines, filters, balances as of an instant, streamed exports. */
+/** The compliance audit API: timelines, filters, balances and requests as of an instant, streamed exports. */
 class AuditIT extends QuerySideIT {
 
     private String compliance() {
@@ -129,6 +129,104 @@ class AuditIT extends QuerySideIT {
             assertThat(asOfNow.path(field).decimalValue()).as(field)
                     .isEqualByComparingTo(current.path(field).decimalValue());
         }
+    }
+
+    @Test
+    void aRequestsStateAsOfAnInstantIsFoldedFromItsEvents() {
+        String manager = id("m");
+        String employee = id("e");
+        Instant t = Instant.parse("2026-06-01T10:00:00Z");
+        ledger.at(t).register(employee, manager);
+        ledger.at(t.plusSeconds(100)).grant(employee, LeaveType.ANNUAL, 2026, "20.0");
+        ledger.at(t.plusSeconds(200));
+        String request = ledger.submit(employee, manager, LeaveType.ANNUAL, LocalDate.of(2026, 7, 6),
+                LocalDate.of(2026, 7, 8), "3.0");
+        ledger.at(t.plusSeconds(300)).approve(request, manager);
+        ledger.at(t.plusSeconds(400)).cancel(request);
+        String base = "/api/audit/leave-requests/" + request + "/state?asOf=";
+        awaitCaughtUp("audit-log", "leave-requests");
+
+        assertProblem(get(base + "2026-06-01T10:03:19Z", compliance()), 404, "leave-request-not-found");
+        JsonNode submitted = get(base + "2026-06-01T10:03:20Z", compliance()).getBody();
+        assertThat(submitted.path("asOf").asText()).isEqualTo("2026-06-01T10:03:20Z");
+        assertThat(submitted.path("eventsApplied").asInt()).isEqualTo(1);
+        JsonNode before = submitted.path("request");
+        assertThat(before.path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(before.path("employeeId").asText()).isEqualTo(employee);
+        assertThat(before.path("managerId").asText()).isEqualTo(manager);
+        assertThat(before.path("startDate").asText()).isEqualTo("2026-07-06");
+        assertThat(before.path("endDate").asText()).isEqualTo("2026-07-08");
+        assertThat(before.path("workingDays").decimalValue()).isEqualByComparingTo("3.0");
+        assertThat(before.path("submittedAt").asText()).isEqualTo("2026-06-01T10:03:20Z");
+        assertThat(before.path("decidedBy").isNull()).isTrue();
+        assertThat(get(base + "2026-06-01T10:04:59Z", compliance()).getBody().path("request").path("status")
+                .asText()).isEqualTo("SUBMITTED");
+
+        JsonNode approved = get(base + "2026-06-01T10:05:00Z", compliance()).getBody().path("request");
+        assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.path("decidedBy").asText()).isEqualTo(manager);
+        assertThat(approved.path("decidedAt").asText()).isEqualTo("2026-06-01T10:05:00Z");
+        assertThat(approved.path("cancelledAt").isNull()).isTrue();
+        assertThat(get(base + "2026-06-01T10:06:39Z", compliance()).getBody().path("request").path("status")
+                .asText()).isEqualTo("APPROVED");
+
+        JsonNode cancelled = get(base + "2026-06-01T10:06:40Z", compliance()).getBody();
+        assertThat(cancelled.path("eventsApplied").asInt()).isEqualTo(3);
+        assertThat(cancelled.path("request").path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.path("request").path("cancelledBy").asText()).isEqualTo(employee);
+        assertThat(cancelled.path("request").path("cancelledAt").asText()).isEqualTo("2026-06-01T10:06:40Z");
+        assertThat(cancelled.path("request").path("decidedBy").asText()).isEqualTo(manager);
+
+        JsonNode now = get("/api/audit/leave-requests/" + request + "/state", compliance()).getBody().path("request");
+        JsonNode live = get("/api/leave-requests/" + request, token(employee, "EMPLOYEE")).getBody();
+        for (String field : List.of("status", "startDate", "endDate", "halfDayStart", "halfDayEnd", "reason",
+                "submittedAt", "decidedAt", "decidedBy", "decisionNote", "cancelledAt", "cancelledBy", "cancelReason",
+                "updatedAt")) {
+            assertThat(now.path(field)).as(field).isEqualTo(live.path(field));
+        }
+        assertThat(now.path("workingDays").decimalValue()).isEqualByComparingTo(live.path("workingDays")
+                .decimalValue());
+
+        assertProblem(get(base + "2026-06-01T10:06:40Z", token(id("hr"), "HR")), 403, "missing-role");
+        assertProblem(get("/api/audit/leave-requests/" + id("none") + "/state", compliance()), 404,
+                "leave-request-not-found");
+    }
+
+    @Test
+    void anEmployeesRequestsAsOfTwoInstantsAreFoldedFromTheirEvents() {
+        String manager = id("m");
+        String employee = id("e");
+        Instant t = Instant.parse("2026-08-03T08:00:00Z");
+        ledger.at(t).register(employee, manager);
+        ledger.at(t.plusSeconds(10)).grant(employee, LeaveType.ANNUAL, 2026, "20.0");
+        ledger.at(t.plusSeconds(20));
+        String first = ledger.submit(employee, manager, LeaveType.ANNUAL, LocalDate.of(2026, 9, 7),
+                LocalDate.of(2026, 9, 7), "1.0");
+        ledger.at(t.plusSeconds(30)).approve(first, manager);
+        ledger.at(t.plusSeconds(40));
+        String second = ledger.submit(employee, manager, LeaveType.ANNUAL, LocalDate.of(2026, 10, 5),
+                LocalDate.of(2026, 10, 6), "2.0");
+        ledger.at(t.plusSeconds(50)).reject(second, manager);
+        String base = "/api/audit/employees/" + employee + "/leave-requests?asOf=";
+        awaitCaughtUp("audit-log");
+
+        assertThat(get(base + "2026-08-03T08:00:19Z", compliance()).getBody().path("requests")).isEmpty();
+        JsonNode early = get(base + "2026-08-03T08:00:45Z", compliance()).getBody();
+        assertThat(early.path("employeeId").asText()).isEqualTo(employee);
+        assertThat(early.path("eventsApplied").asInt()).isEqualTo(3);
+        assertThat(early.path("requests")).extracting(r -> r.path("leaveRequestId").asText())
+                .containsExactly(second, first);
+        assertThat(early.path("requests")).extracting(r -> r.path("status").asText())
+                .containsExactly("SUBMITTED", "APPROVED");
+
+        JsonNode later = get(base + "2026-08-03T08:00:50Z", compliance()).getBody();
+        assertThat(later.path("eventsApplied").asInt()).isEqualTo(4);
+        assertThat(later.path("requests")).extracting(r -> r.path("status").asText())
+                .containsExactly("REJECTED", "APPROVED");
+        assertThat(later.path("requests").get(0).path("decidedBy").asText()).isEqualTo(manager);
+        assertThat(later.path("requests").get(0).path("workingDays").decimalValue()).isEqualByComparingTo("2.0");
+
+        assertProblem(get(base + "2026-08-03T08:00:50Z", token(employee, "EMPLOYEE")), 403, "missing-role");
     }
 
     @Test

@@ -30,6 +30,8 @@ class QueryEdgeIT extends QuerySideIT {
         String hr = "Authorization: Bearer " + token(id("hr"), "HR");
         String maxInstant = "%2B1000000000-12-31T23:59:59.999999999Z";
         expectInvalid(raw("/api/audit/employees/eli/balances?asOf=" + maxInstant, auditor), "asOf");
+        expectInvalid(raw("/api/audit/employees/eli/leave-requests?asOf=" + maxInstant, auditor), "asOf");
+        expectInvalid(raw("/api/audit/leave-requests/r1/state?asOf=1899-12-31T23:59:59Z", auditor), "asOf");
         expectInvalid(raw("/api/audit/employees/eli?to=" + maxInstant, auditor), "to");
         expectInvalid(raw("/api/audit/employees/eli?from=1899-12-31T23:59:59Z", auditor), "from");
         RawHttp.Answer export = raw("/api/audit/export?format=ndjson&to=" + maxInstant, auditor);
