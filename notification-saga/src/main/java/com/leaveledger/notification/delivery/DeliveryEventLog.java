@@ -1,8 +1,11 @@
 package com.leaveledger.notification.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.MetadataKeys;
+import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.support.persistence.StorableText;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The compliance log of delivery outcomes: table {@code delivery_event}, append-only, one row per
  * {@link DeliveryEvent} with its JSON, correlation id, causation id (the event that caused the delivery), actor and
  * time. Written in the transaction that changes the delivery, in JDBC batches. The saga does not read it; it reads
- * {@link NotificationFailedEvent}s from the event store, where they are appended as well.
+ * {@link NotificationFailedEvent}s from the event store, where they are appended as well. Compliance reads it
+ * folded: a request's notifications as of an instant ({@link #asOf}).
  */
 public class DeliveryEventLog {
 
@@ -52,6 +56,39 @@ public class DeliveryEventLog {
             ps.setString(8, ACTOR);
             ps.setTimestamp(9, Timestamp.from(e.at()));
         });
+    }
+
+    /**
+     * A leave request's deliveries as they stood at {@code asOf}: the outcomes logged up to that instant, folded by
+     * {@link DeliveryFold}, each delivery's identity from its row. Payloads are read with Jackson, never with
+     * PostgreSQL's JSON operators, which fail on an escaped NUL (docs/adr/0031-poison-events.md).
+     */
+    public DeliveryFold asOf(String leaveRequestId, Instant asOf) {
+        DeliveryFold fold = new DeliveryFold();
+        jdbc.query("select e.type, e.occurred_at, e.payload, d.delivery_id, d.source_event_id, d.kind, "
+                        + "d.recipient_id, d.recipient_role, d.channel, d.fallback_for, d.requested_at, d.employee_id, "
+                        + "d.manager_id from delivery_event e join delivery d on d.delivery_id = e.delivery_id "
+                        + "where e.leave_request_id = ? and e.occurred_at <= ? "
+                        + "order by e.occurred_at, case e.type when 'NotificationRequestedEvent' then 0 else 1 end",
+                rs -> {
+                    DeliveryView identity = new DeliveryView(rs.getObject("delivery_id", UUID.class),
+                            rs.getString("source_event_id"), NotificationKind.valueOf(rs.getString("kind")),
+                            rs.getString("recipient_id"), RecipientRole.valueOf(rs.getString("recipient_role")),
+                            Channel.valueOf(rs.getString("channel")), DeliveryStatus.PENDING, 0, null, null,
+                            rs.getObject("fallback_for", UUID.class), rs.getTimestamp("requested_at").toInstant(),
+                            null, null, rs.getString("employee_id"), rs.getString("manager_id"));
+                    fold.apply(rs.getString("type"), identity, rs.getTimestamp("occurred_at").toInstant(),
+                            read(rs.getString("payload")));
+                }, StorableText.of(leaveRequestId), Timestamp.from(asOf));
+        return fold;
+    }
+
+    private JsonNode read(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the delivery event log holds a payload that is not JSON", e);
+        }
     }
 
     /** Metadata for the event-store copy of an outcome (only failures go there). */

@@ -1,21 +1,26 @@
 package com.leaveledger.notification.web;
 
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.notification.delivery.DeliveryEventLog;
+import com.leaveledger.notification.delivery.DeliveryFold;
 import com.leaveledger.notification.delivery.DeliveryStatus;
 import com.leaveledger.notification.delivery.DeliveryStore;
 import com.leaveledger.notification.delivery.DeliveryView;
 import com.leaveledger.notification.delivery.NotificationKind;
 import com.leaveledger.notification.delivery.RecipientRole;
 import com.leaveledger.support.validation.PlainText;
+import com.leaveledger.support.validation.WithinYears;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,15 +29,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Delivery status of a leave request's notifications, per notification (event × recipient) and channel. */
+/**
+ * Delivery status of a leave request's notifications, per notification (event × recipient) and channel: now, for
+ * the parties and compliance; as of an instant, for compliance.
+ */
 @RestController
 @RequestMapping("/api/notifications")
 public class NotificationStatusController {
 
-    private final DeliveryStore deliveries;
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2999;
 
-    public NotificationStatusController(DeliveryStore deliveries) {
+    private final DeliveryStore deliveries;
+    private final DeliveryEventLog log;
+    private final Clock clock;
+
+    public NotificationStatusController(DeliveryStore deliveries, DeliveryEventLog log, Clock clock) {
         this.deliveries = deliveries;
+        this.log = log;
+        this.clock = clock;
     }
 
     public record ChannelStatus(UUID deliveryId, Channel channel, DeliveryStatus status, int attempts,
@@ -45,6 +60,11 @@ public class NotificationStatusController {
     }
 
     public record LeaveRequestNotifications(String leaveRequestId, List<NotificationStatus> notifications) {
+    }
+
+    /** The notifications at {@code asOf}; {@code eventsApplied} counts the logged outcomes folded. */
+    public record NotificationsAsOf(String leaveRequestId, Instant asOf, long eventsApplied,
+                                    List<NotificationStatus> notifications) {
     }
 
     @GetMapping
@@ -62,6 +82,22 @@ public class NotificationStatusController {
             throw new NotificationAccessException(HttpStatus.FORBIDDEN, "not-a-party",
                     "only the employee, their manager and compliance staff see these notifications");
         }
+        return new LeaveRequestNotifications(leaveRequestId, group(views));
+    }
+
+    @GetMapping("/as-of")
+    @Operation(summary = "Every notification of a leave request with each channel's status as it stood at an "
+            + "instant, folded from the delivery event log (default: now)", description = "For COMPLIANCE.")
+    public NotificationsAsOf asOf(@RequestParam @NotBlank @PlainText @Size(max = 64) String leaveRequestId,
+                                  @RequestParam(required = false)
+                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                  @WithinYears(from = FIRST_YEAR, to = LAST_YEAR) Instant asOf) {
+        Instant instant = asOf == null ? clock.instant() : asOf;
+        DeliveryFold fold = log.asOf(leaveRequestId, instant);
+        return new NotificationsAsOf(leaveRequestId, instant, fold.applied(), group(fold.deliveries()));
+    }
+
+    private static List<NotificationStatus> group(List<DeliveryView> views) {
         Map<String, List<DeliveryView>> byNotification = new LinkedHashMap<>();
         for (DeliveryView view : views) {
             String key = (view.fallbackFor() == null ? view.sourceEventId() : "fallback") + "|" + view.kind() + "|"
@@ -76,7 +112,7 @@ public class NotificationStatusController {
                     v.status(), v.attempts(), v.lastError(), v.address(), v.fallbackFor(), v.requestedAt(),
                     v.lastAttemptAt(), v.completedAt())).toList()));
         }
-        return new LeaveRequestNotifications(leaveRequestId, notifications);
+        return notifications;
     }
 
     private static boolean mayRead(Jwt caller, DeliveryView any) {

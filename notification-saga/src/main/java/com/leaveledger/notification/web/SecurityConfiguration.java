@@ -8,7 +8,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Dead-letter admin for engineers; delivery status for the parties of a request and compliance staff. */
+/**
+ * Dead-letter admin for engineers; delivery status for the parties of a request and compliance staff; delivery status
+ * as of an instant for compliance staff only.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
@@ -16,6 +19,7 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         return LedgerSecurity.apiChain(http, json, auth -> auth
                 .requestMatchers("/admin/**").hasRole("ENGINEER")
+                .requestMatchers(HttpMethod.GET, "/api/notifications/as-of").hasRole("COMPLIANCE")
                 .requestMatchers(HttpMethod.GET, "/api/notifications")
                 .hasAnyRole("EMPLOYEE", "MANAGER", "COMPLIANCE"));
     }

@@ -1,6 +1,10 @@
 package com.leaveledger.notification.it;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.axonframework.deadline.DeadlineManager;
@@ -157,6 +161,74 @@ class NotificationFlowIT extends NotificationSagaIT {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(call(HttpMethod.GET, "/api/notifications", token("cora", "COMPLIANCE")).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void notificationsAsOfAnInstantAreFoldedFromTheDeliveryEventLog() {
+        String manager = id("mia"), employee = id("eli"), request = id("req");
+        register(manager, null);
+        register(employee, manager);
+        String requestedId = requested(request, employee, manager);
+        await().atMost(patience()).untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from delivery "
+                + "where leave_request_id = ? and status = 'SENT'", Integer.class, request)).isEqualTo(3));
+        UUID email = DeliveryIds.of(requestedId, Channel.EMAIL, manager);
+        Instant first = jdbc.queryForObject("select min(occurred_at) from delivery_event where leave_request_id = ?",
+                Timestamp.class, request).toInstant();
+        Instant registered = loggedAt(email, "NotificationRequestedEvent");
+        Instant sent = loggedAt(email, "NotificationSentEvent");
+        assertThat(sent).isAfter(registered);
+        String base = "/api/notifications/as-of?leaveRequestId=" + request + "&asOf=";
+        String compliance = token("cora", "COMPLIANCE");
+
+        JsonNode nothingYet = call(HttpMethod.GET, base + first.minus(1, ChronoUnit.MICROS), compliance).getBody();
+        assertThat(nothingYet.path("notifications")).isEmpty();
+        assertThat(nothingYet.path("eventsApplied").asInt()).isZero();
+        JsonNode beforeSend = emailOf(call(HttpMethod.GET, base + sent.minus(1, ChronoUnit.MICROS), compliance)
+                .getBody());
+        assertThat(beforeSend.path("status").asText()).isEqualTo("PENDING");
+        assertThat(beforeSend.path("attempts").asInt()).isZero();
+        assertThat(beforeSend.path("requestedAt").asText()).isNotBlank();
+        assertThat(beforeSend.path("completedAt").isNull()).isTrue();
+        JsonNode atSend = call(HttpMethod.GET, base + sent, compliance).getBody();
+        assertThat(atSend.path("asOf").asText()).isEqualTo(sent.toString());
+        JsonNode sentEmail = emailOf(atSend);
+        assertThat(sentEmail.path("status").asText()).isEqualTo("SENT");
+        assertThat(sentEmail.path("attempts").asInt()).isEqualTo(1);
+        assertThat(sentEmail.path("address").asText()).isEqualTo(email(manager));
+        assertThat(Instant.parse(sentEmail.path("completedAt").asText())).isEqualTo(sent);
+
+        JsonNode now = call(HttpMethod.GET, "/api/notifications/as-of?leaveRequestId=" + request, compliance)
+                .getBody();
+        JsonNode live = call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request, compliance).getBody();
+        assertThat(summary(now)).isEqualTo(summary(live)).hasSize(3);
+        ResponseEntity<JsonNode> party = call(HttpMethod.GET, base + sent, token(manager, "MANAGER"));
+        assertThat(party.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(party.getBody().path("rule").asText()).isEqualTo("missing-role");
+    }
+
+    private Instant loggedAt(UUID deliveryId, String type) {
+        return jdbc.queryForObject("select occurred_at from delivery_event where delivery_id = ? and type = ?",
+                Timestamp.class, deliveryId, type).toInstant();
+    }
+
+    private static JsonNode emailOf(JsonNode answer) {
+        for (JsonNode notification : answer.path("notifications")) {
+            for (JsonNode channel : notification.path("channels")) {
+                if (channel.path("channel").asText().equals("EMAIL")) {
+                    return channel;
+                }
+            }
+        }
+        throw new AssertionError("no EMAIL delivery in " + answer);
+    }
+
+    private static List<String> summary(JsonNode answer) {
+        List<String> summary = new ArrayList<>();
+        answer.path("notifications").forEach(n -> n.path("channels").forEach(c -> summary.add(n.path("kind").asText()
+                + " " + n.path("recipientRole").asText() + " " + c.path("channel").asText() + " "
+                + c.path("status").asText() + " " + c.path("attempts").asInt() + " " + c.path("address").asText()
+                + " " + c.path("deliveryId").asText())));
+        return summary;
     }
 
     @Test

@@ -27,6 +27,8 @@ class SagaEdgeIT extends NotificationSagaIT {
         expectInvalid(get("/api/notifications?leaveRequestId=a%00b", compliance), "leaveRequestId");
         expectInvalid(get("/api/notifications?leaveRequestId=" + "a".repeat(65), compliance), "leaveRequestId");
         get("/api/notifications?leaveRequestId=" + UUID.randomUUID(), compliance).expect(404, "not-found");
+        expectInvalid(get("/api/notifications/as-of?leaveRequestId=r&asOf=1899-12-31T23:59:59Z", compliance), "asOf");
+        expectInvalid(get("/api/notifications/as-of?leaveRequestId=a%00b", compliance), "leaveRequestId");
         String engineer = "Authorization: Bearer " + token(id("eng"), "ENGINEER");
         expectInvalid(RawHttp.exchange(port, "DELETE", "/admin/dead-letters/" + UUID.randomUUID() + "?reason=a%00b",
                 engineer, null), "reason");
