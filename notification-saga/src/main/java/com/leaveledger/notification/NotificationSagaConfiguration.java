@@ -14,9 +14,6 @@ import com.leaveledger.notification.deadletter.DeadLetterPublisher;
 import com.leaveledger.notification.deadletter.DeadLetterService;
 import com.leaveledger.notification.deadletter.DeadLetterStore;
 import com.leaveledger.notification.deadletter.SagaEventDeadLetterer;
-import com.leaveledger.notification.deadletter.EmployeeSequencingPolicy;
-import com.leaveledger.notification.deadletter.ProcessorDeadLetterPolicy;
-import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import com.leaveledger.notification.delivery.DeliveryCommandHandler;
 import com.leaveledger.notification.delivery.DeliveryDispatcher;
 import com.leaveledger.notification.delivery.DeliveryEventLog;
@@ -33,7 +30,6 @@ import com.leaveledger.notification.saga.SegmentRoutedSagaManager;
 import com.leaveledger.support.kafka.ArrivalOrderBuffer;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
 import com.leaveledger.support.processing.AsyncCommitTokenStore;
-import com.leaveledger.support.processing.DeadLetterAdmin;
 import com.leaveledger.support.processing.ProcessorRetryMonitor;
 import com.leaveledger.support.processing.SegmentBalancer;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -147,9 +143,6 @@ public class NotificationSagaConfiguration {
 
     static final String BEARER_JWT = "bearer-jwt";
 
-    /** The processors that dead-letter into Axon's sequenced queue ({@code dead_letter_entry}; docs/adr/0031). */
-    static final List<String> AXON_QUEUED_PROCESSORS = List.of(LeaveEventInbox.PROCESSING_GROUP,
-            EmployeeDirectoryProjection.PROCESSING_GROUP);
 
     /** One JSON setup for events in the store, on Kafka, in HTTP bodies and saga state (shared-kernel). */
     @Bean("defaultAxonObjectMapper")
@@ -250,7 +243,8 @@ public class NotificationSagaConfiguration {
      * run (Axon's default would start at the head), except the inbox with {@code inbox-start: head}.
      * <p>
      * Errors: the Kafka-fed processors dead-letter an event they cannot handle under its employee, in Axon's sequenced
-     * queue, and retry a batch that failed on database trouble (docs/adr/0031); the saga dead-letters an event it
+     * queue ({@link com.leaveledger.notification.deadletter.ProcessorDeadLetterConfiguration}), and retry a batch that
+     * failed on database trouble (docs/adr/0031); the saga dead-letters an event it
      * cannot handle (docs/adr/0021). How long each has been retrying the same batch is a gauge
      * ({@link ProcessorRetryMonitor}).
      */
@@ -266,8 +260,7 @@ public class NotificationSagaConfiguration {
                 c -> streamableKafkaMessageSource.getObject();
         int kafkaBatch = properties.getKafkaBatchSize();
         int sagaSegments = properties.getSagaSegments();
-        return configurer -> {
-            configurer.eventProcessing()
+        return configurer -> configurer.eventProcessing()
                     .registerTrackingEventProcessor(LeaveEventInbox.PROCESSING_GROUP, kafka,
                             c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                     .andBatchSize(kafkaBatch)
@@ -294,32 +287,8 @@ public class NotificationSagaConfiguration {
                                             retries.listener(LeaveNotificationSaga.PROCESSING_GROUP)))
                     .registerListenerInvocationErrorHandler(LeaveNotificationSaga.PROCESSING_GROUP,
                             c -> new SagaEventDeadLetterer(deadLetters, LeaveNotificationSaga.PROCESSING_GROUP));
-            // The Kafka-fed processors: an event their handler fails on is dead-lettered under its employee in
-            // Axon's sequenced queue (dead_letter_entry); database trouble fails the batch (docs/adr/0031).
-            for (String group : AXON_QUEUED_PROCESSORS) {
-                configurer.eventProcessing()
-                        .registerSequencingPolicy(group, c -> new EmployeeSequencingPolicy())
-                        .registerDeadLetterQueue(group, c -> JpaSequencedDeadLetterQueue.builder()
-                                .processingGroup(group)
-                                .entityManagerProvider(c.getComponent(EntityManagerProvider.class))
-                                .transactionManager(c.getComponent(TransactionManager.class))
-                                .eventSerializer(c.eventSerializer())
-                                .genericSerializer(c.serializer())
-                                .build())
-                        .registerDeadLetterPolicy(group, c -> new ProcessorDeadLetterPolicy())
-                        .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, builder) -> builder
-                                .enableSequenceIdentifierCache());
-            }
-        };
     }
 
-    /** How long each processor has been retrying the same batch (alert ProcessorRetrying, docs/observability.md). */
-    @Bean
-    ProcessorRetryMonitor processorRetryMonitor(ObjectProvider<EventProcessingConfiguration> processing,
-                                                MeterRegistry meters, Clock clock) {
-        return new ProcessorRetryMonitor(name -> processing.getObject().eventProcessor(name,
-                StreamingEventProcessor.class), meters, clock);
-    }
 
     /**
      * Spreads the three processors' segments over the running instances (docs/adr/0030): each processor has a thread
@@ -565,21 +534,6 @@ public class NotificationSagaConfiguration {
         return publisher;
     }
 
-    /**
-     * Lists and retries the Axon-queued processors' dead letters ({@code /admin/processors/{name}/dead-letters}); the
-     * gauge {@code ledger.processor.dead_letters{processor}} counts them at each scrape (alert ProcessorDeadLetters).
-     */
-    @Bean
-    DeadLetterAdmin processorDeadLetters(EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                                         MeterRegistry meters) {
-        DeadLetterAdmin admin = new DeadLetterAdmin(processing, jdbc, AXON_QUEUED_PROCESSORS);
-        for (String processor : AXON_QUEUED_PROCESSORS) {
-            Gauge.builder("ledger.processor.dead_letters", admin, a -> a.count(processor))
-                    .description("Events in the processor's dead-letter queue (Axon's, dead_letter_entry)")
-                    .tag("processor", processor).register(meters);
-        }
-        return admin;
-    }
 
     @Bean
     DeadLetterService deadLetterService(DeadLetterStore deadLetters, DeliveryStore deliveries,

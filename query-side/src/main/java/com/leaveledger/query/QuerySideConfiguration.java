@@ -278,17 +278,6 @@ public class QuerySideConfiguration {
         });
     }
 
-    /**
-     * How long each live projection's processor has been retrying the same batch (gauge
-     * {@code ledger.processor.retrying}, alert ProcessorRetrying; docs/observability.md).
-     */
-    @Bean
-    ProcessorRetryMonitor processorRetryMonitor(ObjectProvider<EventProcessingConfiguration> processing,
-                                                MeterRegistry registry, Clock clock) {
-        return new ProcessorRetryMonitor(name -> processing.getObject().eventProcessor(name,
-                StreamingEventProcessor.class), registry, clock);
-    }
-
     static JpaSequencedDeadLetterQueue<org.axonframework.eventhandling.EventMessage<?>> deadLetterQueue(
             org.axonframework.config.Configuration config, String processingGroup, ProjectionSettings settings) {
         return JpaSequencedDeadLetterQueue.builder()

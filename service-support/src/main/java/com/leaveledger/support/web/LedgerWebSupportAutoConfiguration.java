@@ -1,16 +1,12 @@
 package com.leaveledger.support.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
-import java.time.Duration;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,29 +20,21 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * The edge every service shares. Correlation ids on every request; request bodies limited
  * ({@link RequestBodyLimitFilter}, {@code ledger.web.max-body-size}); Spring Security's firewall with checks of every
  * header and query parameter at the door ({@link LedgerFirewall}) and its refusals as problem+json
  * ({@link ProblemRequestRejectedHandler}); JSON bodies, path variables and query parameters read strictly
- * ({@link StrictWebInput}); the claims of bearer tokens checked ({@link LedgerTokenValidator}, {@code ledger.jwt.*}),
- * by the dev profile's HS256 decoder and, as an {@code OAuth2TokenValidator} bean, by Spring Boot's JWK-set decoder;
- * a cache of verified tokens in front of whichever JWT decoder the service ends up with ({@link CachingJwtDecoder};
- * {@code ledger.jwt.cache.*}); the error page ({@link ProblemErrorController}) and Tomcat's own error answers
- * ({@link ProblemErrorReportValve}) as problem+json.
+ * ({@link StrictWebInput}); the error page ({@link ProblemErrorController}) and Tomcat's own error answers
+ * ({@link ProblemErrorReportValve}) as problem+json. Bearer tokens: {@link LedgerTokenAutoConfiguration}.
  */
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({LedgerWebProperties.class, LedgerTokenProperties.class})
+@EnableConfigurationProperties(LedgerWebProperties.class)
 public class LedgerWebSupportAutoConfiguration {
 
     @Bean
@@ -95,44 +83,12 @@ public class LedgerWebSupportAutoConfiguration {
         return new ProblemErrorController(json.getIfAvailable(LedgerWebSupportAutoConfiguration::problemJson));
     }
 
-    /** Checked by the dev decoder below and, being a bean, by Spring Boot's JWK-set, issuer or public-key decoder. */
-    @Bean
-    OAuth2TokenValidator<Jwt> ledgerTokenValidator(LedgerTokenProperties properties) {
-        return new LedgerTokenValidator(properties.maxLifetime(), properties.clockSkew(), Clock.systemUTC());
-    }
-
-    @Bean
-    @Profile("dev")
-    @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder devJwtDecoder(
-            @Value("${ledger.jwt.secret:${LEDGER_JWT_SECRET:dev-only-leave-ledger-secret-change-me-0123456789abcdef}}")
-            String secret, OAuth2TokenValidator<Jwt> ledgerTokenValidator) {
-        return LedgerSecurity.devDecoder(secret, ledgerTokenValidator);
-    }
-
     /** {@link LedgerFirewall} in front of every request, its refusals answered as problem+json. */
     @Bean
     WebSecurityCustomizer ledgerHttpFirewall(ObjectProvider<ObjectMapper> json) {
         return web -> web.httpFirewall(new LedgerFirewall())
                 .requestRejectedHandler(new ProblemRequestRejectedHandler(json.getIfAvailable(
                         LedgerWebSupportAutoConfiguration::problemJson)));
-    }
-
-    /** Wraps every {@link JwtDecoder} bean (the dev one above or Spring Boot's JWK-set one) in the token cache. */
-    @Bean
-    static BeanPostProcessor cachingJwtDecoderPostProcessor(Environment environment) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (!(bean instanceof JwtDecoder decoder)
-                        || !environment.getProperty("ledger.jwt.cache.enabled", Boolean.class, true)) {
-                    return bean;
-                }
-                return CachingJwtDecoder.wrap(decoder,
-                        environment.getProperty("ledger.jwt.cache.max-entries", Long.class, 10_000L),
-                        environment.getProperty("ledger.jwt.cache.max-age", Duration.class, Duration.ofMinutes(5)));
-            }
-        };
     }
 
     /** Without the service's mapper: one that writes {@code ProblemDetail} as RFC 9457 says (Spring's mixin). */

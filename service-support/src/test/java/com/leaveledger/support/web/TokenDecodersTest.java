@@ -40,7 +40,8 @@ class TokenDecodersTest {
 
     private final WebApplicationContextRunner context = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, SecurityAutoConfiguration.class,
-                    OAuth2ResourceServerAutoConfiguration.class, LedgerWebSupportAutoConfiguration.class));
+                    OAuth2ResourceServerAutoConfiguration.class, LedgerWebSupportAutoConfiguration.class,
+                    LedgerTokenAutoConfiguration.class));
     private HttpServer jwks;
 
     @AfterEach
