@@ -22,8 +22,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -48,6 +50,7 @@ public final class LedgerTestHarness {
     private final Configuration config;
     private final List<EventMessage<?>> recorded = new ArrayList<>();
     private final InMemoryPeriods periods = new InMemoryPeriods();
+    private final Set<EmployeeId> erasedKeys = new HashSet<>();
 
     public LedgerTestHarness() {
         this(TODAY);
@@ -66,7 +69,7 @@ public final class LedgerTestHarness {
                 .configureAggregate(LeaveAccount.class)
                 .configureAggregate(LeaveRequest.class)
                 .registerCommandHandler(c -> new EmployeeCommandHandler(c.repository(Employee.class),
-                        id -> c.eventStore().lastSequenceNumberFor(id).isPresent(), holidays))
+                        id -> c.eventStore().lastSequenceNumberFor(id).isPresent(), holidays, erasedKeys::add))
                 .registerCommandHandler(c -> new LeaveAccountCommandHandler(c.repository(LeaveAccount.class),
                         c.repository(Employee.class)))
                 .registerCommandHandler(c -> new LeaveRequestCommandHandler(c.repository(LeaveRequest.class),
@@ -110,6 +113,11 @@ public final class LedgerTestHarness {
         assertThat(recorded).as("events stored by a refused command").hasSize(before);
         assertThat(periods.booked).as("periods booked by a refused command").isEqualTo(bookedBefore);
         return caught[0];
+    }
+
+    /** Whether the handler destroyed this employee's data key. */
+    public boolean keyDestroyed(EmployeeId id) {
+        return erasedKeys.contains(id);
     }
 
     public boolean isBooked(LeaveRequestId id) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
+import com.leaveledger.kernel.employee.ErasureBasis;
+import com.leaveledger.kernel.employee.SubjectErasedEvent;
 import com.leaveledger.kernel.leaveaccount.BalanceAdjustedEvent;
 import com.leaveledger.kernel.leaveaccount.CarriedOverEvent;
 import com.leaveledger.kernel.leaveaccount.DaysDeductedEvent;
@@ -54,6 +56,7 @@ class EventJsonApprovalTest {
 
     static Stream<LedgerEvent> samples() {
         return Stream.of(
+                new SubjectErasedEvent(EMPLOYEE, ErasureBasis.CONSENT_WITHDRAWN, "HR-4711"),
                 new EmployeeRegisteredEvent(EMPLOYEE, "Eli Example", "eli@example.com", "+4930123456", "push-token-1",
                         MANAGER, "DE", "BE", new LinkedHashSet<>(EnumSet.of(Channel.EMAIL, Channel.PUSH))),
                 new EntitlementGrantedEvent(ACCOUNT, Days.of("30"), "contract 2027", LocalDate.of(2028, 3, 31)),

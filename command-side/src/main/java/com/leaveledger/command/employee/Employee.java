@@ -3,7 +3,10 @@ package com.leaveledger.command.employee;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
+import com.leaveledger.kernel.employee.EraseSubjectCommand;
+import com.leaveledger.kernel.employee.SubjectErasedEvent;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
 import java.util.Optional;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -19,6 +22,7 @@ public class Employee {
     private EmployeeId managerId;
     private String country;
     private String subdivision;
+    private boolean erased;
 
     protected Employee() {
     }
@@ -27,6 +31,19 @@ public class Employee {
         apply(new EmployeeRegisteredEvent(command.employeeId(), command.name(), command.email(), command.phone(),
                 command.pushToken(), command.managerId(), command.country(), command.subdivision(),
                 command.notificationChannels()));
+    }
+
+    /** Erases the employee's personal data (their key is destroyed by the handler, in the same transaction). */
+    void erase(EraseSubjectCommand command) {
+        if (erased) {
+            throw RuleViolation.conflict("employee-erased", "employee " + employeeId + " has been erased already");
+        }
+        apply(new SubjectErasedEvent(command.employeeId(), command.legalBasis(), command.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(SubjectErasedEvent event) {
+        erased = true;
     }
 
     @EventSourcingHandler
@@ -47,6 +64,11 @@ public class Employee {
 
     public String country() {
         return country;
+    }
+
+    /** Erased: their personal data is unreadable and nothing new is recorded for them. */
+    public boolean erased() {
+        return erased;
     }
 
     public String subdivision() {

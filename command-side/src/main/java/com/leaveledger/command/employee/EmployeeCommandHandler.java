@@ -2,9 +2,13 @@ package com.leaveledger.command.employee;
 
 import com.leaveledger.command.calendar.HolidayCalendar;
 import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.kernel.employee.EraseSubjectCommand;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
+import com.leaveledger.kernel.employee.EmployeeId;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
 /** Registers employees: the manager must already be registered and the holiday calendar must exist. */
@@ -13,16 +17,19 @@ public class EmployeeCommandHandler {
     private final Repository<Employee> employees;
     private final Predicate<String> registered;
     private final HolidayCalendar holidays;
+    private final Consumer<EmployeeId> destroyKey;
 
     /**
      * @param registered tells whether an employee id has a stream in the event store; asked instead of loading the
      *                   aggregate, because a failed load costs an exception (and Axon logs it)
+     * @param destroyKey destroys an employee's data key in the current transaction (docs/adr/0033, section 5)
      */
     public EmployeeCommandHandler(Repository<Employee> employees, Predicate<String> registered,
-                                  HolidayCalendar holidays) {
+                                  HolidayCalendar holidays, Consumer<EmployeeId> destroyKey) {
         this.employees = employees;
         this.registered = registered;
         this.holidays = holidays;
+        this.destroyKey = destroyKey;
     }
 
     @CommandHandler
@@ -47,6 +54,20 @@ public class EmployeeCommandHandler {
         }
         employees.newInstance(() -> new Employee(command));
         return command.employeeId().value();
+    }
+
+    /**
+     * Erasure (GDPR Art. 17): records {@code SubjectErasedEvent} and destroys the employee's data key in one
+     * transaction, so either both happen or neither.
+     */
+    @CommandHandler
+    public void handle(EraseSubjectCommand command) {
+        try {
+            employees.load(command.employeeId().value()).execute(employee -> employee.erase(command));
+        } catch (AggregateNotFoundException e) {
+            throw RuleViolation.notFound("employee-not-found", "no employee " + command.employeeId() + " is registered");
+        }
+        destroyKey.accept(command.employeeId());
     }
 
     private boolean exists(String id) {

@@ -13,6 +13,7 @@ import com.leaveledger.command.leaverequest.LeaveRequestCommandHandler;
 import com.leaveledger.command.leaverequest.PeriodRegistry;
 import com.leaveledger.kernel.LedgerObjectMapper;
 import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
+import com.leaveledger.support.privacy.DataKeyCipher;
 import com.leaveledger.support.processing.AsyncCommitTokenStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,8 +114,10 @@ public class CommandSideConfiguration {
 
     @Bean
     EmployeeCommandHandler employeeCommandHandler(@Qualifier("employeeRepository") Repository<Employee> employees,
-                                                  EventStore eventStore, HolidayCalendar holidays) {
-        return new EmployeeCommandHandler(employees, id -> eventStore.lastSequenceNumberFor(id).isPresent(), holidays);
+                                                  EventStore eventStore, HolidayCalendar holidays,
+                                                  DataKeyCipher keys) {
+        return new EmployeeCommandHandler(employees, id -> eventStore.lastSequenceNumberFor(id).isPresent(), holidays,
+                keys::destroyKey);
     }
 
     @Bean

@@ -59,6 +59,10 @@ public class LeaveRequestCommandHandler {
     @CommandHandler
     public String handle(SubmitLeaveCommand command) throws Exception {
         Employee employee = employee(command.employeeId());
+        if (employee.erased()) {
+            throw RuleViolation.conflict("employee-erased", "employee " + command.employeeId()
+                    + " has been erased: nothing new is recorded for them");
+        }
         LeavePolicy policy = LeavePolicy.of(command.leaveType());
         if ((command.halfDayStart() || command.halfDayEnd()) && !policy.allowsHalfDays()) {
             throw RuleViolation.unprocessable("half-days-not-allowed",

@@ -6,6 +6,8 @@ import com.leaveledger.command.infra.IdempotencyInterceptor;
 import com.leaveledger.support.web.CorrelationIdFilter;
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.MetadataKeys;
+import com.leaveledger.kernel.privacy.SubjectErasedException;
+import org.axonframework.serialization.SerializationException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -68,6 +70,10 @@ public class CommandDispatcher {
             try {
                 return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                         .withMetaData(MetaData.from(meta)));
+            } catch (SubjectErasedException | SerializationException e) {
+                // Personal data is encrypted when the events are serialized, at commit: an erased employee's key
+                // refuses, and Jackson wraps the refusal.
+                throw erased(e);
             } catch (ConcurrencyException | AggregateStreamCreationException e) {
                 // Axon names the failure after the batch's first event: a new request appended together with an
                 // account event that lost the race reports "stream creation", so both kinds are retried.
@@ -78,6 +84,16 @@ public class CommandDispatcher {
                 log.debug("concurrent modification on attempt {}, retrying {}", attempt, command.getClass().getSimpleName());
             }
         }
+    }
+
+    private static RuntimeException erased(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SubjectErasedException erased) {
+                return RuleViolation.conflict("employee-erased", "employee " + erased.subject()
+                        + " has been erased: nothing new is recorded for them");
+            }
+        }
+        return failure;
     }
 
     private String canonical(Object body) {

@@ -3,6 +3,8 @@ package com.leaveledger.command.web;
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.kernel.employee.EraseSubjectCommand;
+import com.leaveledger.kernel.employee.ErasureBasis;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
 import com.leaveledger.support.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -21,6 +24,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,6 +45,14 @@ public class EmployeeController {
             @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "an ISO 3166 alpha-2 country code") String country,
             @PlainText @Size(max = 16) String subdivision,
             Set<Channel> notificationChannels) {
+    }
+
+    /**
+     * @param legalBasis the ground of Art. 17(1)
+     * @param reason     HR's case reference (a ticket number), kept in the ledger for good: never personal data
+     */
+    public record ErasureRequest(@NotNull ErasureBasis legalBasis,
+                                 @NotBlank @PlainText @Size(max = 200) String reason) {
     }
 
     private final CommandDispatcher commands;
@@ -69,6 +81,19 @@ public class EmployeeController {
             throw RuleViolation.conflict("employee-already-registered", "employee " + body.id() + " is already registered");
         }
         return ResponseEntity.created(URI.create("/api/employees/" + body.id())).body(Map.of("employeeId", body.id()));
+    }
+
+    @Operation(summary = "Erase an employee's personal data (HR; GDPR Art. 17)",
+            description = "Destroys the employee's data key and records SubjectErasedEvent in one transaction: their "
+                    + "name, addresses, reasons and comments read [erased] everywhere from then on, balances and the "
+                    + "hash chain are unchanged (docs/runbooks/erasure-requests.md).")
+    @PostMapping("/api/employees/{id}/erasure")
+    public ResponseEntity<Void> erase(@PathVariable @Pattern(regexp = ID_PATTERN) String id,
+                                      @Valid @RequestBody ErasureRequest body, @AuthenticationPrincipal Jwt actor,
+                                      HttpServletRequest request) {
+        commands.send(new EraseSubjectCommand(new EmployeeId(id), body.legalBasis(), body.reason()), actor, request,
+                body);
+        return ResponseEntity.noContent().build();
     }
 
     private static String blankToNull(String s) {

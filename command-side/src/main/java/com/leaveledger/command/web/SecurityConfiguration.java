@@ -25,7 +25,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         return LedgerSecurity.apiChain(http, json, auth -> auth
-                .requestMatchers(HttpMethod.POST, "/api/employees").hasRole("HR")
+                .requestMatchers(HttpMethod.POST, "/api/employees", "/api/employees/*/erasure").hasRole("HR")
                 .requestMatchers(HttpMethod.POST, "/api/leave-accounts/**").hasRole("HR")
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests").hasRole("EMPLOYEE")
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests/*/approve",

@@ -2,5 +2,5 @@ package com.leaveledger.kernel.employee;
 
 import com.leaveledger.kernel.LedgerEvent;
 
-public sealed interface EmployeeEvent extends LedgerEvent permits EmployeeRegisteredEvent {
+public sealed interface EmployeeEvent extends LedgerEvent permits EmployeeRegisteredEvent, SubjectErasedEvent {
 }

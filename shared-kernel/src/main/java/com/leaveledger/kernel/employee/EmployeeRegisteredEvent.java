@@ -1,15 +1,16 @@
 package com.leaveledger.kernel.employee;
 
+import com.leaveledger.kernel.privacy.PersonalData;
 import java.util.Set;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record EmployeeRegisteredEvent(
         EmployeeId employeeId,
-        String name,
-        String email,
-        String phone,
-        String pushToken,
+        @PersonalData String name,
+        @PersonalData String email,
+        @PersonalData String phone,
+        @PersonalData String pushToken,
         EmployeeId managerId,
         String country,
         String subdivision,

@@ -1,5 +1,6 @@
 package com.leaveledger.kernel.leaveaccount;
 
+import com.leaveledger.kernel.privacy.PersonalData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
@@ -9,7 +10,7 @@ import org.axonframework.serialization.Revision;
  * events are upcast with the last day of the account's year ({@code EntitlementGrantedEventUpcaster}).
  */
 @Revision("2")
-public record EntitlementGrantedEvent(LeaveAccountId accountId, BigDecimal days, String reason, LocalDate expiresOn)
+public record EntitlementGrantedEvent(LeaveAccountId accountId, BigDecimal days, @PersonalData String reason, LocalDate expiresOn)
         implements LeaveAccountEvent {
 
     /** Days that lapse with the account's year. */

@@ -1,5 +1,6 @@
 package com.leaveledger.kernel.leaverequest;
 
+import com.leaveledger.kernel.privacy.PersonalData;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
 import java.math.BigDecimal;
@@ -23,5 +24,5 @@ public record LeaveRequestedEvent(
         boolean halfDayEnd,
         BigDecimal workingDays,
         List<YearShare> shares,
-        String reason) implements LeaveRequestEvent {
+        @PersonalData String reason) implements LeaveRequestEvent {
 }

@@ -1,0 +1,25 @@
+package com.leaveledger.support.privacy;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code ledger.privacy.*}: encryption of personal data in events (docs/adr/0033, section 5).
+ *
+ * @param keyEncryptionKeyFile the AES-256 key-encryption key (base64 in a file, outside the database); none: the
+ *                             development key, with a warning at start-up
+ * @param keyCacheFor          how long a service keeps a data key in memory (an erasure reaches the other services
+ *                             through {@code SubjectErasedEvent} sooner)
+ * @param keyCacheSize         how many employees' keys a service keeps in memory
+ */
+@Validated
+@ConfigurationProperties("ledger.privacy")
+public record PrivacyProperties(Path keyEncryptionKeyFile,
+                                @NotNull @DefaultValue("10m") Duration keyCacheFor,
+                                @Min(1) @DefaultValue("100000") long keyCacheSize) {
+}
