@@ -5,6 +5,7 @@ import com.leaveledger.kernel.LedgerObjectMapper;
 import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
 import com.leaveledger.query.audit.AuditLogProjection;
+import com.leaveledger.support.privacy.PersonalDataJson;
 import com.leaveledger.query.balance.LeaveBalanceProjection;
 import com.leaveledger.query.calendar.HolidayCalendar;
 import com.leaveledger.query.calendar.JollydayHolidayCalendar;
@@ -215,7 +216,7 @@ public class QuerySideConfiguration {
 
     @Bean
     ProjectionCatalog projectionCatalog(DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                        ObjectMapper json,
+                                        ObjectMapper json, PersonalDataJson personalData,
                                         @Value("${ledger.projections.careful-window:30s}") Duration carefulWindow) {
         return new ProjectionCatalog(List.of(
                 new ProjectionDefinition(EmployeeDirectoryProjection.NAME, EmployeeDirectoryProjection.TABLES,
@@ -225,7 +226,8 @@ public class QuerySideConfiguration {
                 new ProjectionDefinition(LeaveBalanceProjection.NAME, LeaveBalanceProjection.TABLES,
                         LeaveBalanceProjection::new),
                 new ProjectionDefinition(AuditLogProjection.NAME, AuditLogProjection.TABLES,
-                        (writer, tables) -> new AuditLogProjection(writer, tables, eventSerializer, json))),
+                        (writer, tables) -> new AuditLogProjection(writer, tables, eventSerializer, json,
+                                personalData, dataSource))),
                 dataSource, carefulWindow);
     }
 
@@ -399,17 +401,18 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    AuditQueries auditQueries(JdbcTemplate jdbc) {
-        return new AuditQueries(jdbc);
+    AuditQueries auditQueries(JdbcTemplate jdbc, PersonalDataJson personalData) {
+        return new AuditQueries(jdbc, personalData);
     }
 
     /** Streamed exports: a read-only transaction and a cursor of {@code ledger.audit.export-fetch-size} rows. */
     @Bean
     AuditExport auditExport(DataSource dataSource, PlatformTransactionManager transactionManager, ObjectMapper json,
-                            @Value("${ledger.audit.export-fetch-size:1000}") int fetchSize) {
+                            @Value("${ledger.audit.export-fetch-size:1000}") int fetchSize,
+                            PersonalDataJson personalData) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
-        return new AuditExport(dataSource, readOnly, json, fetchSize);
+        return new AuditExport(dataSource, readOnly, json, fetchSize, personalData);
     }
 
     /** Kafka admin client: the topic's end offsets, for each projection's lag and a replay's total. */

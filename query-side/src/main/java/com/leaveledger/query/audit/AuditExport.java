@@ -1,6 +1,7 @@
 package com.leaveledger.query.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leaveledger.support.privacy.PersonalDataJson;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,7 +35,11 @@ public class AuditExport {
     private final TransactionTemplate readOnly;
     private final ObjectWriter lines;
 
-    public AuditExport(DataSource dataSource, TransactionTemplate readOnly, ObjectMapper json, int fetchSize) {
+    private final PersonalDataJson personalData;
+
+    public AuditExport(DataSource dataSource, TransactionTemplate readOnly, ObjectMapper json, int fetchSize,
+                       PersonalDataJson personalData) {
+        this.personalData = personalData;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(fetchSize);
         this.readOnly = readOnly;
@@ -65,7 +70,7 @@ public class AuditExport {
                             if (format == Format.CSV) {
                                 writeCsvRow(writer, csv(rs));
                             } else {
-                                writeJsonLine(writer, AuditQueries.map(rs, 0));
+                                writeJsonLine(writer, AuditQueries.map(rs, 0).revealedBy(personalData));
                             }
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
@@ -77,8 +82,8 @@ public class AuditExport {
         writer.flush();
     }
 
-    private static String[] csv(ResultSet rs) throws SQLException {
-        AuditQueries.AuditEvent event = AuditQueries.map(rs, 0);
+    private String[] csv(ResultSet rs) throws SQLException {
+        AuditQueries.AuditEvent event = AuditQueries.map(rs, 0).revealedBy(personalData);
         return new String[] {event.eventId(), event.occurredAt().toString(), event.type(), event.aggregateType(),
                 event.aggregateId(), event.aggregateSequence() == null ? null : event.aggregateSequence().toString(),
                 event.employeeId(), event.leaveRequestId(), event.accountId(), event.actor(), event.correlationId(),

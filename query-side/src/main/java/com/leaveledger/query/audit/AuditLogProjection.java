@@ -3,6 +3,12 @@ package com.leaveledger.query.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.LedgerEvent;
+import com.leaveledger.kernel.employee.SubjectErasedEvent;
+import com.leaveledger.support.privacy.PersonalDataJson;
+import java.util.ArrayList;
+import javax.sql.DataSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import com.leaveledger.kernel.leaveaccount.DaysDeductedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysReservedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysRestoredEvent;
@@ -39,10 +45,16 @@ public class AuditLogProjection {
     private final Serializer eventSerializer;
     private final ObjectMapper json;
     private final Statement insert;
+    private final PersonalDataJson personalData;
+    private final DataSource dataSource;
+    private final String auditTable;
 
     public AuditLogProjection(ProjectionWriter writer, TableNames tables, Serializer eventSerializer,
-                              ObjectMapper json) {
+                              ObjectMapper json, PersonalDataJson personalData, DataSource dataSource) {
         this.writer = writer;
+        this.personalData = personalData;
+        this.dataSource = dataSource;
+        this.auditTable = tables.of("audit_event");
         this.eventSerializer = eventSerializer;
         this.json = json;
         this.insert = writer.multiRowInsert("insert into " + tables.of("audit_event") + " (event_id, event_type, "
@@ -84,6 +96,31 @@ public class AuditLogProjection {
                 payloadType, serialized.getType().getRevision(), envelope.aggregateType(), envelope.aggregateId(),
                 envelope.sequenceNumber(), employeeId, leaveRequestId, accountId, envelope.timestamp(),
                 envelope.actor(), envelope.correlationId(), envelope.causationId(), payloadJson));
+        if (payload instanceof SubjectErasedEvent erased) {
+            // After the batch's rows are written (the writer's own commit step was registered first): also blanks
+            // an event of this batch.
+            CurrentUnitOfWork.get().onPrepareCommit(u -> redactPlaintext(erased.employeeId().value()));
+            CurrentUnitOfWork.get().afterCommit(u -> personalData.forget(erased.employeeId()));
+        }
+    }
+
+    /**
+     * Events stored in plaintext before personal data was encrypted keep it in their payload: an erasure blanks
+     * their personal fields here (the event store keeps them, docs/adr/0033, section 5). Encrypted ones need
+     * nothing: their key is gone.
+     */
+    private void redactPlaintext(String employeeId) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        List<Object[]> redacted = new ArrayList<>();
+        jdbc.query("select event_id, payload_type, payload::text from " + auditTable + " where employee_id = ?",
+                rs -> {
+                    String stored = rs.getString(3);
+                    String blanked = personalData.redact(rs.getString(2), stored);
+                    if (!blanked.equals(stored)) {
+                        redacted.add(new Object[] {blanked, rs.getString(1)});
+                    }
+                }, employeeId);
+        jdbc.batchUpdate("update " + auditTable + " set payload = ?::json where event_id = ?", redacted);
     }
 
     private static String employeeOf(String accountId) {

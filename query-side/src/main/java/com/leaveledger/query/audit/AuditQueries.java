@@ -1,6 +1,7 @@
 package com.leaveledger.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.leaveledger.support.privacy.PersonalDataJson;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,15 +29,17 @@ public class AuditQueries {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataJson personalData;
 
-    public AuditQueries(JdbcTemplate jdbc) {
+    public AuditQueries(JdbcTemplate jdbc, PersonalDataJson personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     /** Every event of a leave request: the request's own and the account movements it caused. */
     public List<AuditEvent> forLeaveRequest(String leaveRequestId) {
         return jdbc.query("select " + COLUMNS + " from audit_event where leave_request_id = ? "
-                + "order by occurred_at, received_order", AuditQueries::map, leaveRequestId);
+                + "order by occurred_at, received_order", this::revealed, leaveRequestId);
     }
 
     public PageResult<AuditEvent> forEmployee(String employeeId, Filter filter, PageRequest page) {
@@ -63,7 +66,7 @@ public class AuditQueries {
         args.add(page.size());
         args.add(page.offset());
         List<AuditEvent> items = jdbc.query("select " + COLUMNS + " from audit_event where " + where
-                + " order by occurred_at, received_order limit ? offset ?", AuditQueries::map,
+                + " order by occurred_at, received_order limit ? offset ?", this::revealed,
                 args.toArray());
         return PageResult.of(items, page, total == null ? 0 : total);
     }
@@ -106,7 +109,7 @@ public class AuditQueries {
                 rs -> {
                     fold.apply(rs.getString("event_type"), rs.getString("leave_request_id"),
                             rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                            payload(rs.getString("payload")));
+                            payload(personalData.reveal(rs.getString("payload"))));
                 }, id, utc(asOf));
         return fold;
     }
@@ -140,6 +143,11 @@ public class AuditQueries {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    /** An event as {@link #map} reads it, its personal data shown in plaintext, or {@code [erased]}. */
+    AuditEvent revealed(ResultSet rs, int row) throws SQLException {
+        return map(rs, row).revealedBy(personalData);
+    }
+
     static AuditEvent map(ResultSet rs, int row) throws SQLException {
         long seq = rs.getLong("aggregate_seq");
         Long aggregateSeq = rs.wasNull() ? null : seq;
@@ -155,10 +163,19 @@ public class AuditQueries {
     public record Filter(Instant from, Instant to, String type, String actor) {
     }
 
-    /** One event of the history with its envelope; the payload is the JSON as published. */
+    /**
+     * One event of the history with its envelope; the payload is the JSON as published, its personal data in
+     * plaintext (or {@code [erased]}) where the API shows it.
+     */
     public record AuditEvent(String eventId, String type, Instant occurredAt, String aggregateType,
                              String aggregateId, Long aggregateSequence, String employeeId, String leaveRequestId,
                              String accountId, String actor, String correlationId, String causationId,
                              String revision, @JsonRawValue String payload) {
+
+        AuditEvent revealedBy(PersonalDataJson personalData) {
+            return new AuditEvent(eventId, type, occurredAt, aggregateType, aggregateId, aggregateSequence,
+                    employeeId, leaveRequestId, accountId, actor, correlationId, causationId, revision,
+                    personalData.reveal(payload));
+        }
     }
 }

@@ -1,6 +1,8 @@
 package com.leaveledger.query.employee;
 
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
+import com.leaveledger.kernel.employee.SubjectErasedEvent;
+import com.leaveledger.kernel.privacy.PersonalDataCipher;
 import com.leaveledger.query.projection.LedgerMessage;
 import com.leaveledger.query.projection.ProjectionWriter;
 import com.leaveledger.query.projection.ProjectionWriter.Statement;
@@ -19,6 +21,7 @@ public class EmployeeDirectoryProjection {
 
     private final ProjectionWriter writer;
     private final Statement upsert;
+    private final Statement erase;
 
     public EmployeeDirectoryProjection(ProjectionWriter writer, TableNames tables) {
         this.writer = writer;
@@ -28,6 +31,15 @@ public class EmployeeDirectoryProjection {
                 + "manager_id = excluded.manager_id, country = excluded.country, subdivision = excluded.subdivision, "
                 + "updated_at = excluded.updated_at, last_seq = excluded.last_seq "
                 + "where e.last_seq < excluded.last_seq");
+        // Declared last: statements run in declaration order at commit, so it also blanks a row written in its batch.
+        this.erase = writer.statement("update " + tables.of("employee") + " set name = ?, email = case when email is "
+                + "null then null else ? end where employee_id = ?");
+    }
+
+    /** An erased employee's name and address are blanked; the row stays (reporting lines, calendars). */
+    @EventHandler
+    void on(SubjectErasedEvent event) {
+        writer.apply(erase.with(PersonalDataCipher.ERASED, PersonalDataCipher.ERASED, event.employeeId().value()));
     }
 
     @EventHandler

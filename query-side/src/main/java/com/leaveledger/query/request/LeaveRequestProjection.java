@@ -7,6 +7,8 @@ import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
+import com.leaveledger.kernel.employee.SubjectErasedEvent;
+import com.leaveledger.kernel.privacy.PersonalDataCipher;
 import com.leaveledger.query.projection.LedgerMessage;
 import com.leaveledger.query.projection.ProjectionWriter;
 import com.leaveledger.query.projection.ProjectionWriter.Statement;
@@ -31,6 +33,8 @@ public class LeaveRequestProjection {
     private final Statement insertRequest;
     private final Statement updateRequest;
     private final Statement insertHistory;
+    private final Statement eraseRequests;
+    private final Statement eraseHistory;
 
     public LeaveRequestProjection(ProjectionWriter writer, TableNames tables) {
         this.writer = writer;
@@ -47,6 +51,21 @@ public class LeaveRequestProjection {
         this.insertHistory = writer.multiRowInsert("insert into " + tables.of("leave_request_event") + " (event_id, "
                 + "leave_request_id, seq, event_type, occurred_at, actor, status, note) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing");
+        // Declared last: statements run in declaration order at commit, so they also blank rows written in the batch.
+        this.eraseHistory = writer.statement("update " + tables.of("leave_request_event") + " set note = ? "
+                + "where note is not null and leave_request_id in (select leave_request_id from " + requests
+                + " where employee_id = ?)");
+        this.eraseRequests = writer.statement("update " + requests + " set reason = case when reason is null then "
+                + "null else ? end, decision_note = case when decision_note is null then null else ? end, "
+                + "cancel_reason = case when cancel_reason is null then null else ? end where employee_id = ?");
+    }
+
+    /** An erased employee's reasons and the comments on their requests are blanked. */
+    @EventHandler
+    void on(SubjectErasedEvent event) {
+        String erased = PersonalDataCipher.ERASED;
+        writer.apply(eraseHistory.with(erased, event.employeeId().value()),
+                eraseRequests.with(erased, erased, erased, event.employeeId().value()));
     }
 
     @EventHandler

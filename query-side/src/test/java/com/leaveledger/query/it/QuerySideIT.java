@@ -76,7 +76,7 @@ public abstract class QuerySideIT {
     @Value("${ledger.jwt.secret}")
     private String secret;
     @Value("${spring.embedded.kafka.brokers}")
-    private String brokers;
+    protected String brokers;
 
     protected final String run = "t" + UUID.randomUUID().toString().substring(0, 8);
     protected TestLedger ledger;

@@ -1,5 +1,6 @@
 package com.leaveledger.query.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.LedgerObjectMapper;
 import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.Topics;
@@ -66,6 +67,11 @@ public final class TestLedger implements AutoCloseable {
     private String correlationId;
 
     public TestLedger(String bootstrapServers) {
+        this(bootstrapServers, LedgerObjectMapper.create());
+    }
+
+    /** A ledger whose events are serialized by {@code events} (e.g. with personal data encrypted). */
+    public TestLedger(String bootstrapServers, ObjectMapper events) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -74,7 +80,7 @@ public final class TestLedger implements AutoCloseable {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         producer = new KafkaProducer<>(config);
         converter = DefaultKafkaMessageConverter.builder()
-                .serializer(JacksonSerializer.builder().objectMapper(LedgerObjectMapper.create()).build())
+                .serializer(JacksonSerializer.builder().objectMapper(events).build())
                 .sequencingPolicy(new EmployeeSequencingPolicy())
                 .upcasterChain(new EventUpcasterChain())
                 .build();
@@ -119,12 +125,17 @@ public final class TestLedger implements AutoCloseable {
 
     public String submit(String employee, String manager, LeaveType type, LocalDate start, LocalDate end,
                          boolean halfDayStart, boolean halfDayEnd, String days) {
+        return submit(employee, manager, type, start, end, halfDayStart, halfDayEnd, days, "holiday");
+    }
+
+    public String submit(String employee, String manager, LeaveType type, LocalDate start, LocalDate end,
+                         boolean halfDayStart, boolean halfDayEnd, String days, String reason) {
         String id = UUID.randomUUID().toString();
         BigDecimal working = new BigDecimal(days);
         requests.put(id, new Request(employee, type, start.getYear(), working));
         publish("LeaveRequest", id, new LeaveRequestedEvent(LeaveRequestId.of(id), EmployeeId.of(employee),
                 manager == null ? null : EmployeeId.of(manager), type, start, end, halfDayStart, halfDayEnd, working,
-                List.of(new YearShare(start.getYear(), working)), "holiday"), employee);
+                List.of(new YearShare(start.getYear(), working)), reason), employee);
         LeaveAccountId account = requests.get(id).account();
         publishAccount(account, new DaysReservedEvent(account, LeaveRequestId.of(id), working), employee);
         return id;

@@ -82,7 +82,7 @@ public class DataKeyCipher implements PersonalDataCipher {
         return destroyed;
     }
 
-    /** Drops a cached key: a consumer calls this on {@code SubjectErasedEvent}. */
+    @Override
     public void forget(EmployeeId subject) {
         cache.invalidate(subject.value());
     }

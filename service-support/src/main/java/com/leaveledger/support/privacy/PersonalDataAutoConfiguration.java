@@ -1,6 +1,8 @@
 package com.leaveledger.support.privacy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leaveledger.kernel.LedgerObjectMapper;
 import com.leaveledger.kernel.privacy.PersonalDataModule;
 import javax.sql.DataSource;
 import org.axonframework.serialization.ChainingConverter;
@@ -45,6 +47,12 @@ public class PersonalDataAutoConfiguration {
         }
         return new DataKeyCipher(new DataKeyStore(new JdbcTemplate(dataSource), kek), properties.keyCacheFor(),
                 properties.keyCacheSize());
+    }
+
+    @Bean
+    PersonalDataJson personalDataJson(DataKeyCipher cipher) {
+        return new PersonalDataJson(cipher, LedgerObjectMapper.create()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
     }
 
     /** Replaces Axon's default event serializer (same builder settings) by one that encrypts and decrypts. */

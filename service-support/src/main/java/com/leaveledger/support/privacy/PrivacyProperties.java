@@ -13,13 +13,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param keyEncryptionKeyFile the AES-256 key-encryption key (base64 in a file, outside the database); none: the
  *                             development key, with a warning at start-up
- * @param keyCacheFor          how long a service keeps a data key in memory (an erasure reaches the other services
- *                             through {@code SubjectErasedEvent} sooner)
+ * @param keyCacheFor          how long a service keeps a data key in memory: the longest an erasure takes to reach
+ *                             every instance (the instance that handles {@code SubjectErasedEvent} forgets at once)
  * @param keyCacheSize         how many employees' keys a service keeps in memory
  */
 @Validated
 @ConfigurationProperties("ledger.privacy")
 public record PrivacyProperties(Path keyEncryptionKeyFile,
-                                @NotNull @DefaultValue("10m") Duration keyCacheFor,
+                                @NotNull @DefaultValue("1m") Duration keyCacheFor,
                                 @Min(1) @DefaultValue("100000") long keyCacheSize) {
 }

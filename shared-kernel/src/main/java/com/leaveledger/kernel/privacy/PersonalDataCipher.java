@@ -23,6 +23,10 @@ public interface PersonalDataCipher {
     /** @return the plaintext of a stored ciphertext, or {@link #ERASED} when its key was destroyed */
     String decrypt(String stored);
 
+    /** Drops whatever this process keeps of the employee's key (a consumer of {@code SubjectErasedEvent} calls it). */
+    default void forget(EmployeeId subject) {
+    }
+
     static boolean isCiphertext(String value) {
         return value != null && value.startsWith(PREFIX);
     }
