@@ -3,7 +3,8 @@
 -- the database never holds. Erasure sets wrapped_key to null and keeps the row, so no key is created again.
 create schema if not exists ledger_keys;
 
-create table ledger_keys.data_key (
+-- "if not exists": the schema outlives command_side when a test or a benchmark drops only that one.
+create table if not exists ledger_keys.data_key (
     employee_id varchar(64) not null primary key,
     wrapped_key bytea,
     created_at  timestamptz not null default now(),

@@ -111,7 +111,7 @@ final class LedgerSystem implements AutoCloseable {
     static void dropServiceSchemas() {
         try (Connection connection = DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD);
              Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists command_side, query_side, notification_saga cascade");
+            statement.execute("drop schema if exists command_side, query_side, notification_saga, ledger_keys cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach " + DB_URL + " as " + DB_USER
                     + " (scripts/ledger db-up creates the database)", e);
