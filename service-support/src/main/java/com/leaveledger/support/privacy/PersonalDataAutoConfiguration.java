@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -55,9 +56,14 @@ public class PersonalDataAutoConfiguration {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
     }
 
-    /** Replaces Axon's default event serializer (same builder settings) by one that encrypts and decrypts. */
+    /**
+     * Replaces Axon's default event serializer (same builder settings) by one that encrypts and decrypts.
+     * {@code ledger.privacy.encrypt=false} keeps Axon's own, for a benchmark's baseline only: personal data is then
+     * stored in plaintext and an erasure cannot reach it.
+     */
     @Bean
     @Qualifier("eventSerializer")
+    @ConditionalOnProperty(name = "ledger.privacy.encrypt", havingValue = "true", matchIfMissing = true)
     Serializer eventSerializer(@Qualifier("defaultAxonObjectMapper") ObjectMapper mapper,
                                RevisionResolver revisionResolver, DataKeyCipher cipher) {
         return JacksonSerializer.builder()

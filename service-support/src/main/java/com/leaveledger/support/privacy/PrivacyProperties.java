@@ -16,10 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * @param keyCacheFor          how long a service keeps a data key in memory: the longest an erasure takes to reach
  *                             every instance (the instance that handles {@code SubjectErasedEvent} forgets at once)
  * @param keyCacheSize         how many employees' keys a service keeps in memory
+ * @param encrypt              false only for a benchmark's baseline: personal data stored in plaintext, beyond erasure
  */
 @Validated
 @ConfigurationProperties("ledger.privacy")
 public record PrivacyProperties(Path keyEncryptionKeyFile,
                                 @NotNull @DefaultValue("1m") Duration keyCacheFor,
-                                @Min(1) @DefaultValue("100000") long keyCacheSize) {
+                                @Min(1) @DefaultValue("100000") long keyCacheSize,
+                                @DefaultValue("true") boolean encrypt) {
 }
