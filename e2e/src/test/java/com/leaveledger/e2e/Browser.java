@@ -105,6 +105,16 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Whether an element is present within {@code patience} (for parts that htmx loads after the page). */
+    boolean appears(String css, Duration patience) {
+        try {
+            new WebDriverWait(driver, patience).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
     /** Sets an input's value as the page would get it (date inputs take typed text in the locale's format). */
     void set(String css, String value) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", find(css), value);

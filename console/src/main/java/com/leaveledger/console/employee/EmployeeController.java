@@ -64,6 +64,7 @@ public class EmployeeController {
                 .path("/api/employees/{id}/leave-requests").queryParam("size", 50).build(user.id())), Map.of(),
                 "your requests");
         model.addAttribute("requests", page.getOrDefault("items", List.of()));
+        model.addAttribute("partial", true);
         return "employee-parts :: requests";
     }
 
@@ -107,6 +108,7 @@ public class EmployeeController {
         if (!reply.ok() && reply.problem().status() != 404) {
             notices.add(reply.problem(), "the request");
         }
+        model.addAttribute("partial", true);
         return "employee-parts :: summary";
     }
 

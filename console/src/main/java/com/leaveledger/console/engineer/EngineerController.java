@@ -45,6 +45,7 @@ public class EngineerController {
     String progress(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name, Model model) {
         model.addAttribute("p", notices.take(backends.query().getMap(user.token(),
                 uri -> uri.path("/admin/projections/{name}").build(name)), Map.of("name", name), "the projection"));
+        model.addAttribute("partial", true);
         return "engineer-parts :: progress";
     }
 

@@ -54,6 +54,7 @@ public class ManagerController {
         model.addAttribute("balances", balances.getOrDefault("balances", List.of()));
         model.addAttribute("employeeId", employeeId);
         model.addAttribute("year", year);
+        model.addAttribute("partial", true);
         return "manager-parts :: balance";
     }
 

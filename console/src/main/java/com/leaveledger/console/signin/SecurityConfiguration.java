@@ -29,6 +29,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/employee/**").hasRole("EMPLOYEE")
                         .requestMatchers("/manager/**").hasRole("MANAGER")
                         .requestMatchers("/compliance/**").hasRole("COMPLIANCE")
+                        // notification-saga shows a request's notifications to COMPLIANCE (and the parties), not ENGINEER
+                        .requestMatchers("/engineer/notifications").hasAnyRole("ENGINEER", "COMPLIANCE")
                         .requestMatchers("/engineer/**").hasRole("ENGINEER")
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.accessDeniedPage("/forbidden"))
