@@ -89,8 +89,14 @@ public class ComplianceController {
         model.addAttribute("employeeId", employeeId);
         model.addAttribute("asOf", asOf);
         if (!employeeId.isBlank()) {
-            Instant instant = asOf == null || asOf.isBlank() ? Instant.now()
-                    : java.time.LocalDateTime.parse(asOf).toInstant(ZoneOffset.UTC);
+            Instant instant;
+            try {
+                instant = asOf == null || asOf.isBlank() ? Instant.now()
+                        : java.time.LocalDateTime.parse(asOf).toInstant(ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e) {
+                model.addAttribute("asOfError", "Give the instant as a date and time, e.g. 2027-03-02T09:00.");
+                return "balances-as-of";
+            }
             Map<String, Object> answer = notices.take(backends.query().getMap(user.token(), uri -> uri
                     .path("/api/audit/employees/{id}/balances").queryParam("asOf", instant)
                     .build(employeeId.strip())), Map.of(), "the balances as of " + instant);

@@ -5,6 +5,7 @@ import com.leaveledger.console.backend.Problem;
 import com.leaveledger.console.backend.Reply;
 import com.leaveledger.console.signin.ConsoleUser;
 import com.leaveledger.console.web.Notices;
+import com.leaveledger.console.web.Outcomes;
 import java.time.Year;
 import java.util.HashMap;
 import java.util.List;
@@ -115,13 +116,9 @@ public class EmployeeController {
     @PostMapping("/employee/requests/{id}/cancel")
     String cancel(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id,
                   @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("reason", reason.isBlank() ? null : reason);
-        Reply<Map<String, Object>> reply = backends.command().post(user.token(), body,
-                uri -> uri.path("/api/leave-requests/{id}/cancel").build(id));
-        redirect.addFlashAttribute(reply.ok() ? "done" : "failed", reply.ok()
-                ? "Request cancelled; the days are back on your balance once the ledger has recorded it."
-                : "Not cancelled: " + reply.problem().detail() + " (" + reply.problem().service() + ")");
-        return "redirect:/employee";
+        return Outcomes.redirect(backends.command().post(user.token(), Outcomes.note("reason", reason),
+                        uri -> uri.path("/api/leave-requests/{id}/cancel").build(id)),
+                "Request cancelled; the days are back on your balance once the ledger has recorded it.",
+                "Not cancelled", "/employee", redirect);
     }
 }

@@ -4,6 +4,7 @@ import com.leaveledger.console.backend.Backends;
 import com.leaveledger.console.backend.Reply;
 import com.leaveledger.console.signin.ConsoleUser;
 import com.leaveledger.console.web.Notices;
+import com.leaveledger.console.web.Outcomes;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,7 +54,7 @@ public class EngineerController {
     String replay(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name, RedirectAttributes redirect) {
         Reply<Map<String, Object>> reply = backends.query().post(user.token(), null,
                 uri -> uri.path("/admin/projections/{name}/replay").build(name));
-        return done(reply, "Replay of " + name + " started; the old model serves until the switch.",
+        return Outcomes.redirect(reply, "Replay of " + name + " started; the old model serves until the switch.",
                 "Replay of " + name + " not started", "/engineer", redirect);
     }
 
@@ -73,7 +74,7 @@ public class EngineerController {
                            RedirectAttributes redirect) {
         Reply<Map<String, Object>> reply = backends.query().post(user.token(), null,
                 uri -> uri.path("/admin/projections/{name}/dead-letters/retry").build(name));
-        return done(reply, "Dead letters of " + name + " handed to the projection again: " + reply.body(),
+        return Outcomes.redirect(reply, "Dead letters of " + name + " handed to the projection again: " + reply.body(),
                 "Retry refused", "/engineer/projections/" + name + "/dead-letters", redirect);
     }
 
@@ -89,7 +90,7 @@ public class EngineerController {
 
     @PostMapping("/engineer/dead-letters/{id}/retry")
     String retry(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id, RedirectAttributes redirect) {
-        return done(backends.notifications().post(user.token(), null,
+        return Outcomes.redirect(backends.notifications().post(user.token(), null,
                         uri -> uri.path("/admin/dead-letters/{id}/retry").build(id)),
                 "Dead letter " + id + " sent round again.", "Retry refused", "/engineer/dead-letters", redirect);
     }
@@ -101,7 +102,7 @@ public class EngineerController {
             redirect.addFlashAttribute("failed", "A dismissal needs a reason.");
             return "redirect:/engineer/dead-letters";
         }
-        return done(backends.notifications().delete(user.token(), uri -> uri.path("/admin/dead-letters/{id}")
+        return Outcomes.redirect(backends.notifications().delete(user.token(), uri -> uri.path("/admin/dead-letters/{id}")
                         .queryParam("reason", reason).build(id)),
                 "Dead letter " + id + " dismissed.", "Dismissal refused", "/engineer/dead-letters", redirect);
     }
@@ -117,12 +118,5 @@ public class EngineerController {
             model.addAttribute("notifications", answer.getOrDefault("notifications", List.of()));
         }
         return "notifications";
-    }
-
-    private static String done(Reply<?> reply, String success, String refusal, String page,
-                               RedirectAttributes redirect) {
-        redirect.addFlashAttribute(reply.ok() ? "done" : "failed", reply.ok() ? success
-                : refusal + ": " + reply.problem().detail() + " (" + reply.problem().service() + ")");
-        return "redirect:" + page;
     }
 }

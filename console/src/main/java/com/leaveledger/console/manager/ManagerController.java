@@ -1,11 +1,10 @@
 package com.leaveledger.console.manager;
 
 import com.leaveledger.console.backend.Backends;
-import com.leaveledger.console.backend.Reply;
 import com.leaveledger.console.signin.ConsoleUser;
 import com.leaveledger.console.web.Notices;
+import com.leaveledger.console.web.Outcomes;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -61,27 +60,19 @@ public class ManagerController {
     @PostMapping("/manager/requests/{id}/approve")
     String approve(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id,
                    @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("comment", comment.isBlank() ? null : comment);
-        return decided(backends.command().post(user.token(), body,
-                uri -> uri.path("/api/leave-requests/{id}/approve").build(id)), "Approved", redirect);
+        return Outcomes.redirect(backends.command().post(user.token(), Outcomes.note("comment", comment),
+                        uri -> uri.path("/api/leave-requests/{id}/approve").build(id)),
+                "Approved. The list follows once the ledger has recorded it.", "Not approved", "/manager", redirect);
     }
 
     @PostMapping("/manager/requests/{id}/reject")
     String reject(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id,
                   @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("reason", reason.isBlank() ? null : reason);
-        return decided(backends.command().post(user.token(), body,
-                uri -> uri.path("/api/leave-requests/{id}/reject").build(id)), "Rejected", redirect);
+        return Outcomes.redirect(backends.command().post(user.token(), Outcomes.note("reason", reason),
+                        uri -> uri.path("/api/leave-requests/{id}/reject").build(id)),
+                "Rejected. The list follows once the ledger has recorded it.", "Not rejected", "/manager", redirect);
     }
 
-    private static String decided(Reply<Map<String, Object>> reply, String what, RedirectAttributes redirect) {
-        redirect.addFlashAttribute(reply.ok() ? "done" : "failed", reply.ok()
-                ? what + ". The list follows once the ledger has recorded it."
-                : "Not " + what.toLowerCase() + ": " + reply.problem().detail() + " (" + reply.problem().service() + ")");
-        return "redirect:/manager";
-    }
 
     @GetMapping("/manager/calendar")
     @SuppressWarnings("unchecked")
