@@ -27,7 +27,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The web console in a real browser (headless Chromium) against the real services: each user's journey — an
  * employee requests leave and meets refusals next to the field they concern, a manager approves with a comment and
- * reads the month grid, compliance reads a timeline and downloads an export, an engineer watches a replay — and the
+ * reads the month grid, compliance reads a timeline, balances as of an instant, verifies the ledger and downloads an
+ * export, an engineer watches a replay and retries or dismisses dead letters — and the
  * refusals a person can meet (403, an expired session, a service that is down). Screenshots land in
  * {@code e2e/target/screenshots}.
  *
@@ -162,6 +163,22 @@ class ConsoleE2eIT {
         assertEveryFieldLabelled();
         browser.screenshot("compliance-timeline");
 
+        // each event links its request (inside the collapsed event: followed as a link, not clicked)
+        browser.driver().get(browser.find("#timeline a[href$='/compliance/requests/" + requestId + "']")
+                .getDomProperty("href"));
+        assertThat(browser.text("h1")).contains("Request");
+        assertThat(browser.all("#timeline details[data-type='LeaveRequestedEvent']")).hasSize(1);
+
+        browser.go("/compliance/balances?employeeId=" + employee.id());
+        assertThat(browser.text("tr[data-leave-type='ANNUAL'] td.available")).isEqualTo("5.0");
+        browser.go("/compliance/balances?employeeId=" + employee.id() + "&asOf=2000-01-01T00:00:00");
+        assertThat(browser.all("tr[data-leave-type]")).isEmpty();
+
+        browser.go("/compliance/integrity");
+        browser.find("#verify-now").click();
+        assertThat(browser.text("#integrity-result .status")).isEqualTo("VERIFIED");
+
+        browser.go(timeline);
         browser.set("#export-from", "2020-01-01");
         browser.set("#export-to", "2099-12-31");
         browser.find("#download-export").click();
@@ -204,6 +221,36 @@ class ConsoleE2eIT {
 
     @Test
     @Order(5)
+    void engineerRetriesOneDeadLetterAndDismissesAnotherWithAReason() {
+        system.stopSmtp();
+        try {
+            ledger.submit(employee, "2027-04-06", "2027-04-07", "console-dlq-1");
+            ledger.submit(employee, "2027-05-04", "2027-05-05", "console-dlq-2");
+            browser.signIn("engineer-e2e", "ENGINEER");
+            await("two dead letters").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                browser.go("/engineer/dead-letters");
+                return browser.all("article[data-dead-letter]").size() >= 2;
+            });
+        } finally {
+            system.restartSmtp();
+        }
+        assertThat(browser.text("article[data-dead-letter] .cause")).contains("Cause:");
+        List<String> letters = browser.all("article[data-dead-letter]").stream()
+                .map(a -> a.getDomAttribute("data-dead-letter")).toList();
+        browser.find("article[data-dead-letter='" + letters.get(0) + "'] button[type=submit]").click();
+        assertThat(browser.text(".notice.info")).contains("sent round again");
+
+        String dismiss = "article[data-dead-letter='" + letters.get(1) + "'] ";
+        browser.type(dismiss + "input[name=reason]", "duplicate notice, told the manager in person");
+        browser.find(dismiss + "button.reject").click();
+        assertThat(browser.text(".notice.info")).contains("dismissed");
+        browser.go("/engineer/dead-letters?status=DISMISSED");
+        assertThat(browser.text("article[data-dead-letter='" + letters.get(1) + "']"))
+                .contains("DISMISSED by engineer-e2e").contains("told the manager in person");
+    }
+
+    @Test
+    @Order(6)
     void aPageTheRolesDoNotAllowAndAnExpiredSessionAreMessages() {
         browser.signIn(employee.id(), "EMPLOYEE");
         browser.go("/engineer");
@@ -217,7 +264,7 @@ class ConsoleE2eIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPhoneScreenAndTheKeyboardReachEverything() {
         browser.signIn(employee.id(), "EMPLOYEE");
         browser.resize(390, 844);
@@ -234,7 +281,7 @@ class ConsoleE2eIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aServiceThatIsDownIsNamedAndThePageStillRenders() {
         notifications.stop();
         browser.signIn("engineer-e2e", "ENGINEER");
