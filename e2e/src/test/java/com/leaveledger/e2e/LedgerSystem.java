@@ -154,6 +154,19 @@ final class LedgerSystem implements AutoCloseable {
         return started(ServiceProcess.start(name, "notification-saga", freePort(), environment(name), properties));
     }
 
+    /**
+     * The web console (profile dev: its sign-in page mints tokens with this run's secret), talking to the given
+     * services over their HTTP APIs only.
+     */
+    ServiceProcess startConsole(String name, ServiceProcess commands, ServiceProcess query,
+                                ServiceProcess notifications) {
+        return started(ServiceProcess.start(name, "console", freePort(), Map.of("SPRING_PROFILES_ACTIVE", "dev",
+                "LEDGER_JWT_SECRET", JWT_SECRET), List.of(
+                "--ledger.console.command-url=http://localhost:" + commands.port(),
+                "--ledger.console.query-url=http://localhost:" + query.port(),
+                "--ledger.console.notification-url=http://localhost:" + notifications.port())));
+    }
+
     private Map<String, String> environment(String name) {
         return Map.of("SPRING_PROFILES_ACTIVE", "dev",
                 "LEDGER_DB_URL", DB_URL,

@@ -1,0 +1,122 @@
+package com.leaveledger.console.engineer;
+
+import com.leaveledger.console.backend.Backends;
+import com.leaveledger.console.backend.Reply;
+import com.leaveledger.console.signin.ConsoleUser;
+import com.leaveledger.console.web.Notices;
+import com.leaveledger.console.web.Outcomes;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Engineers' pages: projections (position, lag, state) with replays whose progress the page polls, the circuit
+ * breakers, the dead letters of both sides (retry; dismiss with a reason where the API has it) and a request's
+ * notifications per channel.
+ */
+@Controller
+public class EngineerController {
+
+    private final Backends backends;
+    private final Notices notices;
+
+    public EngineerController(Backends backends, Notices notices) {
+        this.backends = backends;
+        this.notices = notices;
+    }
+
+    @GetMapping("/engineer")
+    String projections(@AuthenticationPrincipal ConsoleUser user, Model model) {
+        model.addAttribute("projections", notices.take(backends.query().getList(user.token(),
+                uri -> uri.path("/admin/projections").build()), List.of(), "the projections"));
+        Reply<String> metrics = backends.notifications().getText(uri -> uri.path("/actuator/prometheus").build());
+        model.addAttribute("breakers", CircuitBreakers.states(notices.take(metrics, "", "the circuit breakers")));
+        return "engineer";
+    }
+
+    /** One projection's replay progress: polled by the page every second while the replay runs. */
+    @GetMapping("/engineer/projections/{name}/progress")
+    String progress(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name, Model model) {
+        model.addAttribute("p", notices.take(backends.query().getMap(user.token(),
+                uri -> uri.path("/admin/projections/{name}").build(name)), Map.of("name", name), "the projection"));
+        model.addAttribute("partial", true);
+        return "engineer-parts :: progress";
+    }
+
+    @PostMapping("/engineer/projections/{name}/replay")
+    String replay(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name, RedirectAttributes redirect) {
+        Reply<Map<String, Object>> reply = backends.query().post(user.token(), null,
+                uri -> uri.path("/admin/projections/{name}/replay").build(name));
+        return Outcomes.redirect(reply, "Replay of " + name + " started; the old model serves until the switch.",
+                "Replay of " + name + " not started", "/engineer", redirect);
+    }
+
+    @GetMapping("/engineer/projections/{name}/dead-letters")
+    String projectionDeadLetters(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name, Model model) {
+        Map<String, Object> page = notices.take(backends.query().getMap(user.token(), uri -> uri
+                .path("/admin/projections/{name}/dead-letters").queryParam("size", 200).build(name)), Map.of(),
+                "the dead letters of " + name);
+        model.addAttribute("name", name);
+        model.addAttribute("letters", page.getOrDefault("items", List.of()));
+        model.addAttribute("total", page.getOrDefault("totalItems", 0));
+        return "projection-dead-letters";
+    }
+
+    @PostMapping("/engineer/projections/{name}/dead-letters/retry")
+    String retryProjection(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name,
+                           RedirectAttributes redirect) {
+        Reply<Map<String, Object>> reply = backends.query().post(user.token(), null,
+                uri -> uri.path("/admin/projections/{name}/dead-letters/retry").build(name));
+        return Outcomes.redirect(reply, "Dead letters of " + name + " handed to the projection again: " + reply.body(),
+                "Retry refused", "/engineer/projections/" + name + "/dead-letters", redirect);
+    }
+
+    @GetMapping("/engineer/dead-letters")
+    String deadLetters(@AuthenticationPrincipal ConsoleUser user, @RequestParam(defaultValue = "OPEN") String status,
+                       Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("letters", notices.take(backends.notifications().getList(user.token(), uri -> uri
+                .path("/admin/dead-letters").queryParam("status", status).queryParam("limit", 200).build()),
+                List.of(), "the notification dead letters"));
+        return "dead-letters";
+    }
+
+    @PostMapping("/engineer/dead-letters/{id}/retry")
+    String retry(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id, RedirectAttributes redirect) {
+        return Outcomes.redirect(backends.notifications().post(user.token(), null,
+                        uri -> uri.path("/admin/dead-letters/{id}/retry").build(id)),
+                "Dead letter " + id + " sent round again.", "Retry refused", "/engineer/dead-letters", redirect);
+    }
+
+    @PostMapping("/engineer/dead-letters/{id}/dismiss")
+    String dismiss(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id,
+                   @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        if (reason.isBlank()) {
+            redirect.addFlashAttribute("failed", "A dismissal needs a reason.");
+            return "redirect:/engineer/dead-letters";
+        }
+        return Outcomes.redirect(backends.notifications().delete(user.token(), uri -> uri.path("/admin/dead-letters/{id}")
+                        .queryParam("reason", reason).build(id)),
+                "Dead letter " + id + " dismissed.", "Dismissal refused", "/engineer/dead-letters", redirect);
+    }
+
+    @GetMapping("/engineer/notifications")
+    String notifications(@AuthenticationPrincipal ConsoleUser user,
+                         @RequestParam(defaultValue = "") String leaveRequestId, Model model) {
+        model.addAttribute("leaveRequestId", leaveRequestId);
+        if (!leaveRequestId.isBlank()) {
+            Map<String, Object> answer = notices.take(backends.notifications().getMap(user.token(), uri -> uri
+                    .path("/api/notifications").queryParam("leaveRequestId", leaveRequestId.strip()).build()),
+                    Map.of(), "the notifications");
+            model.addAttribute("notifications", answer.getOrDefault("notifications", List.of()));
+        }
+        return "notifications";
+    }
+}

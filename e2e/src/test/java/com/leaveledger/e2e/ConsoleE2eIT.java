@@ -1,0 +1,327 @@
+package com.leaveledger.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.leaveledger.e2e.Ledger.Person;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web console in a real browser (headless Chromium) against the real services: each user's journey — an
+ * employee requests leave and meets refusals next to the field they concern, a manager approves with a comment and
+ * reads the month grid, compliance reads a timeline, balances as of an instant, verifies the ledger and downloads an
+ * export, an engineer watches a replay and retries or dismisses dead letters — and the
+ * refusals a person can meet (403, an expired session, a service that is down). Screenshots land in
+ * {@code e2e/target/screenshots}.
+ *
+ * <p>Skipped, with a message, when this machine has no Chromium; on CI ({@code CI=true}) its absence fails the run
+ * ({@code .ci/run} installs it).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleE2eIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String YEAR = "2027";
+
+    private static LedgerSystem system;
+    private static ServiceProcess commands;
+    private static ServiceProcess query;
+    private static ServiceProcess notifications;
+    private static ServiceProcess console;
+    private static Ledger ledger;
+    private static Browser browser;
+    private static Person manager;
+    private static Person employee;
+    private static String requestId;
+
+    @BeforeAll
+    static void startTheSystemAndABrowser() {
+        if (!Browser.available()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true but no Chromium at " + Browser.CHROMIUM + " / "
+                        + Browser.CHROMEDRIVER + ": .ci/run installs Debian's chromium and chromium-driver");
+            }
+            Assumptions.abort("no Chromium at " + Browser.CHROMIUM + " and " + Browser.CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver): the console's browser tests are skipped");
+        }
+        system = LedgerSystem.start();
+        commands = system.startCommandSide("command-side");
+        query = system.startQuerySide("query-side");
+        notifications = system.startNotificationSaga("notification-saga");
+        console = system.startConsole("console", commands, query, notifications);
+        LedgerSystem.awaitUp(commands, query, notifications, console);
+        ledger = new Ledger(commands);
+        manager = Person.manager("mia");
+        employee = Person.reportingTo("eli", manager);
+        ledger.register(manager);
+        ledger.register(employee);
+        ledger.grant(employee, Integer.parseInt(YEAR), 10);
+        browser = Browser.open("http://localhost:" + console.port());
+    }
+
+    @AfterEach
+    void signOut() {
+        if (browser != null) {
+            browser.driver().manage().deleteAllCookies();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void employeeRequestsLeaveSeesItsWorkingDaysAndEachRefusalNextToItsField() {
+        browser.signIn(employee.id(), "EMPLOYEE");
+        assertThat(browser.path()).startsWith("/employee");
+        reloadUntil("/employee?year=" + YEAR, "tr[data-leave-type='ANNUAL'] td.available");
+        assertThat(browser.text("tr[data-leave-type='ANNUAL'] td.available")).isEqualTo("10.0");
+        assertEveryFieldLabelled();
+
+        requestLeave("2027-03-01", "2027-03-05");
+        WebElement days = browser.await("#working-days");
+        assertThat(days.getText()).isEqualTo("5.0");
+        requestId = browser.find("#request-summary code").getText();
+        reloadUntil("/employee?year=" + YEAR, "#requests tr[data-request='" + requestId + "']");
+        browser.screenshot("employee-requested");
+
+        requestLeave("2027-03-04", "2027-03-09");
+        assertThat(browser.text("#startDate-error")).contains("already have leave");
+        browser.screenshot("employee-refused-overlap");
+
+        requestLeave("2027-06-01", "2027-06-30");
+        assertThat(browser.text("#leaveType-error")).contains("Not enough days");
+
+        requestLeave("2027-03-13", "2027-03-14");
+        assertThat(browser.text("#startDate-error")).contains("no working day");
+        assertThat(browser.all("#endDate-error")).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void managerSeesTheBalanceBesideTheRequestApprovesWithACommentAndSeesTheMonthGrid() {
+        browser.signIn(manager.id(), "EMPLOYEE", "MANAGER");
+        reloadUntil("/manager", "article[data-request='" + requestId + "']");
+        browser.find("#balance-" + requestId + " button").click();
+        WebElement balance = browser.await("#balance-" + requestId + " td.available");
+        assertThat(balance.getText()).isEqualTo("5.0");
+        assertEveryFieldLabelled();
+        browser.screenshot("manager-pending");
+
+        browser.type("#comment-" + requestId, "enjoy the snow");
+        browser.find("article[data-request='" + requestId + "'] button.approve").click();
+        assertThat(browser.text(".notice.info")).startsWith("Approved");
+
+        String approvedDay = "td[data-date='2027-03-02'] li.APPROVED";
+        reloadUntil("/manager/calendar?month=2027-03", approvedDay);
+        assertThat(browser.text(approvedDay)).contains("Name of " + employee.id());
+        assertThat(browser.all("td[data-date='2027-03-06'].weekend li")).isEmpty();
+        browser.screenshot("manager-calendar");
+    }
+
+    @Test
+    @Order(3)
+    void complianceReadsAndFiltersATimelineExpandsAnEventAndDownloadsAnExport() throws IOException {
+        browser.signIn("auditor-e2e", "COMPLIANCE");
+        String timeline = "/compliance?employeeId=" + employee.id();
+        reloadUntil(timeline + "&type=LeaveApproved", "details[data-type='LeaveApprovedEvent']");
+        assertThat(browser.all("#timeline details")).allSatisfy(event ->
+                assertThat(event.getDomAttribute("data-type")).isEqualTo("LeaveApprovedEvent"));
+        WebElement approved = browser.find("details[data-type='LeaveApprovedEvent']");
+        approved.findElement(By.tagName("summary")).click();
+        assertThat(approved.findElement(By.cssSelector(".payload")).getText()).contains("enjoy the snow");
+        assertThat(approved.getText()).contains("Correlation").contains("Causation").contains(manager.id());
+
+        browser.go(timeline);
+        assertThat(browser.all("#timeline details")).hasSizeGreaterThanOrEqualTo(4);
+        browser.find("#timeline details summary").click();
+        assertEveryFieldLabelled();
+        browser.screenshot("compliance-timeline");
+
+        // each event links its request (inside the collapsed event: followed as a link, not clicked)
+        browser.driver().get(browser.find("#timeline a[href$='/compliance/requests/" + requestId + "']")
+                .getDomProperty("href"));
+        assertThat(browser.text("h1")).contains("Request");
+        assertThat(browser.all("#timeline details[data-type='LeaveRequestedEvent']")).hasSize(1);
+
+        browser.go("/compliance/balances?employeeId=" + employee.id());
+        assertThat(browser.text("tr[data-leave-type='ANNUAL'] td.available")).isEqualTo("5.0");
+        browser.go("/compliance/balances?employeeId=" + employee.id() + "&asOf=2000-01-01T00:00:00");
+        assertThat(browser.all("tr[data-leave-type]")).isEmpty();
+
+        browser.go("/compliance/integrity");
+        browser.find("#verify-now").click();
+        assertThat(browser.text("#integrity-result .status")).isEqualTo("VERIFIED");
+
+        browser.go(timeline);
+        browser.set("#export-from", "2020-01-01");
+        browser.set("#export-to", "2099-12-31");
+        browser.find("#download-export").click();
+        Path csv = await("the export downloaded").atMost(PATIENCE).until(() -> download(".csv"), Optional::isPresent)
+                .orElseThrow();
+        assertThat(Files.readString(csv)).contains(employee.id()).contains(requestId);
+    }
+
+    @Test
+    @Order(4)
+    void engineerSeesProjectionsWatchesAReplayAndReadsBreakersDeadLettersAndNotifications() {
+        browser.signIn("engineer-e2e", "ENGINEER");
+        browser.go("/engineer");
+        assertThat(browser.all("#projections tr[data-projection]")).extracting(r -> r.getDomAttribute("data-projection"))
+                .contains("employees", "leave-requests", "balances", "audit-log");
+        assertThat(browser.all("#projections .status.RUNNING")).hasSize(4);
+        assertThat(browser.text("#breakers")).contains("email").contains("closed");
+
+        browser.find("button[aria-label='Replay balances']").click();
+        assertThat(browser.text(".notice.info")).contains("Replay of balances started");
+        browser.await("#progress-balances progress");
+        browser.screenshot("engineer-replay");
+        WebElement done = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), PATIENCE)
+                .until(d -> d.findElements(By.cssSelector("#progress-balances .status.DONE")).stream().findFirst()
+                        .orElse(null));
+        assertThat(done.getText()).isEqualTo("DONE");
+        assertThat(browser.text("#progress-balances")).containsPattern("\\d+/\\d+");
+
+        browser.go("/engineer/dead-letters");
+        assertThat(browser.text("h1")).isEqualTo("Notification dead letters");
+
+        // notification-saga shows a request's notifications to its parties and COMPLIANCE only: a 403 is a message
+        browser.go("/engineer/notifications?leaveRequestId=" + requestId);
+        assertThat(browser.text(".notice.warning[data-service='notification-saga']")).contains("does not let you see");
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("engineer-e2e", "ENGINEER", "COMPLIANCE");
+        reloadUntil("/engineer/notifications?leaveRequestId=" + requestId, "#notifications .status.SENT");
+        assertThat(browser.text("#notifications")).contains("EMAIL").contains("SENT");
+    }
+
+    @Test
+    @Order(5)
+    void engineerRetriesOneDeadLetterAndDismissesAnotherWithAReason() {
+        system.stopSmtp();
+        try {
+            ledger.submit(employee, "2027-04-06", "2027-04-07", "console-dlq-1");
+            ledger.submit(employee, "2027-05-04", "2027-05-05", "console-dlq-2");
+            browser.signIn("engineer-e2e", "ENGINEER");
+            await("two dead letters").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                browser.go("/engineer/dead-letters");
+                return browser.all("article[data-dead-letter]").size() >= 2;
+            });
+        } finally {
+            system.restartSmtp();
+        }
+        assertThat(browser.text("article[data-dead-letter] .cause")).contains("Cause:");
+        List<String> letters = browser.all("article[data-dead-letter]").stream()
+                .map(a -> a.getDomAttribute("data-dead-letter")).toList();
+        browser.find("article[data-dead-letter='" + letters.get(0) + "'] button[type=submit]").click();
+        assertThat(browser.text(".notice.info")).contains("sent round again");
+
+        String dismiss = "article[data-dead-letter='" + letters.get(1) + "'] ";
+        browser.type(dismiss + "input[name=reason]", "duplicate notice, told the manager in person");
+        browser.find(dismiss + "button.reject").click();
+        assertThat(browser.text(".notice.info")).contains("dismissed");
+        browser.go("/engineer/dead-letters?status=DISMISSED");
+        assertThat(browser.text("article[data-dead-letter='" + letters.get(1) + "']"))
+                .contains("DISMISSED by engineer-e2e").contains("told the manager in person");
+    }
+
+    @Test
+    @Order(6)
+    void aPageTheRolesDoNotAllowAndAnExpiredSessionAreMessages() {
+        browser.signIn(employee.id(), "EMPLOYEE");
+        browser.go("/engineer");
+        assertThat(browser.text("#error-message")).isEqualTo("Your roles do not allow this page.");
+
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.driver().manage().addCookie(new Cookie("JSESSIONID", "expired-session"));
+        browser.go("/employee");
+        assertThat(browser.path()).startsWith("/signin?expired");
+        assertThat(browser.text("#session-expired")).contains("Your session has expired");
+    }
+
+    @Test
+    @Order(7)
+    void aPhoneScreenAndTheKeyboardReachEverything() {
+        browser.signIn(employee.id(), "EMPLOYEE");
+        browser.resize(390, 844);
+        try {
+            browser.go("/employee?year=" + YEAR);
+            browser.await("#requests tr[data-request]");
+            assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+            browser.screenshot("employee-phone");
+            browser.find("body").sendKeys(Keys.TAB);
+            assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        } finally {
+            browser.resize(1280, 900);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aServiceThatIsDownIsNamedAndThePageStillRenders() {
+        notifications.stop();
+        browser.signIn("engineer-e2e", "ENGINEER");
+        browser.go("/engineer/dead-letters");
+        assertThat(browser.text(".notice.error[data-service='notification-saga']"))
+                .contains("notification-saga is not answering");
+        browser.go("/engineer");
+        assertThat(browser.text(".notice.error[data-service='notification-saga']")).contains("circuit breakers");
+        assertThat(browser.all("#projections tr[data-projection]")).hasSize(4);
+        browser.screenshot("engineer-service-down");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private static void requestLeave(String from, String to) {
+        browser.go("/employee?year=" + YEAR);
+        browser.set("#startDate", from);
+        browser.set("#endDate", to);
+        browser.find("#submit-leave").click();
+    }
+
+    /** Opens the page again until the read side shows what the test waits for. */
+    private static void reloadUntil(String path, String css) {
+        await(css + " on " + path).atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            browser.go(path);
+            return browser.appears(css, Duration.ofSeconds(3));
+        });
+    }
+
+    /** Every visible input, select and textarea has a label (or an aria-label). */
+    private static void assertEveryFieldLabelled() {
+        Object unlabelled = browser.script("return Array.from(document.querySelectorAll('input,select,textarea'))"
+                + ".filter(f => f.type !== 'hidden' && f.labels.length === 0 && !f.getAttribute('aria-label'))"
+                + ".map(f => f.name || f.id)");
+        assertThat((List<?>) unlabelled).as("fields without a label on %s", browser.path()).isEmpty();
+    }
+
+    private static Optional<Path> download(String extension) throws IOException {
+        try (Stream<Path> files = Files.list(browser.downloads())) {
+            return files.filter(f -> f.toString().endsWith(extension)).findFirst();
+        }
+    }
+}
