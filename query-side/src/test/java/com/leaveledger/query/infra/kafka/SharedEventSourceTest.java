@@ -1,4 +1,4 @@
-package com.leaveledger.query.projection;
+package com.leaveledger.query.infra.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

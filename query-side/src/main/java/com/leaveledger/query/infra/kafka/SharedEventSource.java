@@ -1,4 +1,4 @@
-package com.leaveledger.query.projection;
+package com.leaveledger.query.infra.kafka;
 
 import java.time.Instant;
 import java.util.ArrayList;
