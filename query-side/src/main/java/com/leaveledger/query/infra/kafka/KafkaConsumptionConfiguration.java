@@ -1,6 +1,6 @@
 package com.leaveledger.query.infra.kafka;
 
-import com.leaveledger.support.kafka.ArrivalOrderBuffer;
+import com.leaveledger.support.infra.ArrivalOrderBuffer;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,4 +1,4 @@
-package com.leaveledger.support.kafka;
+package com.leaveledger.support.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

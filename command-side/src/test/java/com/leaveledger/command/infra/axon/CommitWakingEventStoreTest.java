@@ -1,4 +1,4 @@
-package com.leaveledger.command.infra;
+package com.leaveledger.command.infra.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package com.leaveledger.support.web;
+package com.leaveledger.support.infra;
 
 import java.util.function.Predicate;
 import org.springframework.security.web.firewall.StrictHttpFirewall;

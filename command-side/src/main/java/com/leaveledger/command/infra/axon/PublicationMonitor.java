@@ -1,6 +1,6 @@
-package com.leaveledger.command.observability;
+package com.leaveledger.command.infra.axon;
 
-import com.leaveledger.support.scheduling.PeriodicTask;
+import com.leaveledger.support.infra.PeriodicTask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

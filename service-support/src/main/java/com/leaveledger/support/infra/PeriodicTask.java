@@ -1,4 +1,4 @@
-package com.leaveledger.support.scheduling;
+package com.leaveledger.support.infra;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;

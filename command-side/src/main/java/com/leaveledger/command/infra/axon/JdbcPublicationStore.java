@@ -1,4 +1,4 @@
-package com.leaveledger.command.observability;
+package com.leaveledger.command.infra.axon;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;

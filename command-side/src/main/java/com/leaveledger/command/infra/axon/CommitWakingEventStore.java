@@ -1,4 +1,4 @@
-package com.leaveledger.command.infra;
+package com.leaveledger.command.infra.axon;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -40,7 +40,7 @@ import org.axonframework.monitoring.MessageMonitor;
  * instances wake nobody here, so they are read within about a second (the tracking processor asks once a second
  * while idle), as Axon's store polled once a second.
  */
-final class CommitWakingEventStore extends AbstractEventStore implements Lifecycle {
+public final class CommitWakingEventStore extends AbstractEventStore implements Lifecycle {
 
     /** A read that found nothing new is trusted this long; after it, a stream reads again even without a wake-up. */
     private static final long STALE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -63,7 +63,7 @@ final class CommitWakingEventStore extends AbstractEventStore implements Lifecyc
         });
     }
 
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
@@ -215,7 +215,7 @@ final class CommitWakingEventStore extends AbstractEventStore implements Lifecyc
     }
 
     /** Builds the store as Axon's auto-configuration builds its own: engine, message monitor, span factory. */
-    static final class Builder extends AbstractEventStore.Builder {
+    public static final class Builder extends AbstractEventStore.Builder {
 
         private Duration window = Duration.ofMillis(20);
 
@@ -238,12 +238,12 @@ final class CommitWakingEventStore extends AbstractEventStore implements Lifecyc
         }
 
         /** How long after a commit the streams are woken; the commits of that window share one read. */
-        Builder wakeUpWindow(Duration window) {
+        public Builder wakeUpWindow(Duration window) {
             this.window = window;
             return this;
         }
 
-        CommitWakingEventStore build() {
+        public CommitWakingEventStore build() {
             validate();
             return new CommitWakingEventStore(this);
         }

@@ -1,4 +1,4 @@
-package com.leaveledger.support.kafka;
+package com.leaveledger.support.infra;
 
 import java.util.ArrayDeque;
 import java.util.Collection;

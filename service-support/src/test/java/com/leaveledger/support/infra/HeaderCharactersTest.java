@@ -1,4 +1,4 @@
-package com.leaveledger.support.web;
+package com.leaveledger.support.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

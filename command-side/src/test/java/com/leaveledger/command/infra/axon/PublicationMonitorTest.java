@@ -1,4 +1,4 @@
-package com.leaveledger.command.observability;
+package com.leaveledger.command.infra.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
