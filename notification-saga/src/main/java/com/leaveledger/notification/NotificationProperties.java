@@ -1,388 +1,146 @@
 package com.leaveledger.notification;
 
 import com.leaveledger.kernel.Topics;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
-/** {@code ledger.notifications.*}: every knob of the notification saga; documented in application.yml. */
+/**
+ * {@code ledger.notifications.*}: every knob of the notification saga, validated at start-up; each is documented
+ * once, in {@code application.yml}. Settings only, one tree: the wiring that reads them is in the configurations of
+ * the packages they configure.
+ *
+ * @param instanceId        owner of the deliveries this instance drives; blank means {@code notification-saga-<uuid>}
+ * @param lease             how long an instance owns a delivery it drives
+ * @param recoveryInterval  how often abandoned deliveries are looked for
+ * @param callTimeout       longest wait for one provider call
+ * @param outcomeBatchSize  outcomes written per transaction
+ * @param outcomeLinger     how long a batch of outcomes waits after its first outcome for more (docs/adr/0024)
+ * @param directoryCacheTtl how long a directory entry is trusted before it is read again
+ * @param dispatchThreads   threads that look recipients up and hand messages to the providers
+ * @param timerThreads      threads that time retries, rate-limit waits and simulated latency
+ * @param inboxStart        where the inbox starts on its very first run: {@code tail} or {@code head}
+ * @param kafkaBatchSize    Kafka records per transaction of the inbox and the directory
+ * @param sagaSegments      segments (= threads) of the saga's processor
+ * @param sagaBatchSize     events per transaction of the saga's processor
+ */
+@Validated
 @ConfigurationProperties("ledger.notifications")
-public class NotificationProperties {
+public record NotificationProperties(
+        String instanceId,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("5m") Duration lease,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration recoveryInterval,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration callTimeout,
+        @Min(1) @DefaultValue("500") int outcomeBatchSize,
+        @NotNull @DurationMin(millis = 0) @DefaultValue("20ms") Duration outcomeLinger,
+        @NotNull @DurationMin(millis = 0) @DefaultValue("60s") Duration directoryCacheTtl,
+        @Min(1) @DefaultValue("2") int dispatchThreads,
+        @Min(1) @DefaultValue("2") int timerThreads,
+        @NotNull @Pattern(regexp = "(?i)tail|head") @DefaultValue("tail") String inboxStart,
+        @Min(1) @DefaultValue("200") int kafkaBatchSize,
+        @Min(1) @DefaultValue("8") int sagaSegments,
+        @Min(1) @DefaultValue("400") int sagaBatchSize,
+        @Valid @NotNull @DefaultValue DeadLetters deadLetters,
+        @Valid @NotNull @DefaultValue Email email,
+        @Valid @NotNull @DefaultValue HttpProvider sms,
+        @Valid @NotNull @DefaultValue HttpProvider push) {
 
-    /** Names this instance as owner of the deliveries it drives; unique per running instance. */
-    private String instanceId;
-    /** How long an instance owns a delivery it drives before another may take it over. */
-    private Duration lease = Duration.ofMinutes(5);
-    /** How often abandoned deliveries (owner stopped or crashed) are looked for. */
-    private Duration recoveryInterval = Duration.ofSeconds(10);
-    /** Longest wait for one provider call. */
-    private Duration callTimeout = Duration.ofSeconds(10);
-    /** Outcomes written per transaction. */
-    private int outcomeBatchSize = 500;
-    /** How long a batch of outcomes waits after its first outcome for more (fewer durable commits; docs/adr/0024). */
-    private Duration outcomeLinger = Duration.ofMillis(20);
-    /** How long a directory entry is trusted before it is read again. */
-    private Duration directoryCacheTtl = Duration.ofSeconds(60);
-    /** Threads that look recipients up and hand messages to the providers (the calls themselves are async). */
-    private int dispatchThreads = 2;
-    /** Threads that time retries, rate-limit waits and simulated latency. */
-    private int timerThreads = 2;
-    /** Where the inbox starts on its very first run: tail (the topic's beginning) or head (only new events). */
-    private String inboxStart = "tail";
-    /** Kafka records per transaction of the inbox and the directory. */
-    private int kafkaBatchSize = 200;
-    /** Segments (= threads) of the saga's processor. */
-    private int sagaSegments = 8;
-    /** Events per transaction of the saga's processor. */
-    private int sagaBatchSize = 400;
-    private final DeadLetters deadLetters = new DeadLetters();
-    private final Email email = new Email();
-    private final HttpProvider sms = new HttpProvider();
-    private final HttpProvider push = new HttpProvider();
+    /** Whether the inbox starts at the topic's head on its first run (only new events). */
+    public boolean inboxFromHead() {
+        return "head".equalsIgnoreCase(inboxStart);
+    }
 
-    public static class DeadLetters {
-        /** Topic every dead letter is published to, with its cause. */
-        private String topic = Topics.NOTIFICATIONS_DLQ;
-        /** How often unpublished dead letters are published. */
-        private Duration publishInterval = Duration.ofSeconds(1);
-
-        public String getTopic() {
-            return topic;
-        }
-
-        public void setTopic(String topic) {
-            this.topic = topic;
-        }
-
-        public Duration getPublishInterval() {
-            return publishInterval;
-        }
-
-        public void setPublishInterval(Duration publishInterval) {
-            this.publishInterval = publishInterval;
-        }
+    /**
+     * @param topic           topic every dead letter is published to, with its cause
+     * @param publishInterval how often unpublished dead letters are published
+     */
+    public record DeadLetters(@NotBlank @DefaultValue(Topics.NOTIFICATIONS_DLQ) String topic,
+                              @NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration publishInterval) {
     }
 
     /** A provider: its kind, the simulation knobs, and the resilience settings for its quota and failures. */
-    public static class Provider {
-        /** {@code simulated} (in-process, latency and failure-rate knobs) or the real kind (smtp, http). */
-        private String type = "simulated";
-        private final Simulated simulated = new Simulated();
-        private final Resilience resilience = new Resilience();
+    public sealed interface Provider permits Email, HttpProvider {
 
-        public String getType() {
-            return type;
-        }
+        /** {@code simulated} (in-process) or the real kind ({@code smtp} for email, {@code http} for SMS and push). */
+        String type();
 
-        public void setType(String type) {
-            this.type = type;
-        }
+        Simulated simulated();
 
-        public Simulated getSimulated() {
-            return simulated;
-        }
+        Resilience resilience();
+    }
 
-        public Resilience getResilience() {
-            return resilience;
+    /**
+     * @param from          sender address of every email
+     * @param threads       SMTP connections at most (threads of the bounded send executor)
+     * @param queueCapacity emails waiting for an SMTP thread at most; beyond, sends are refused (and retried)
+     */
+    public record Email(@NotNull @Pattern(regexp = "(?i)simulated|smtp") @DefaultValue("simulated") String type,
+                        @NotBlank @DefaultValue("leave-ledger@example.com") String from,
+                        @Min(1) @DefaultValue("16") int threads,
+                        @Min(1) @DefaultValue("10000") int queueCapacity,
+                        @Valid @NotNull @DefaultValue Simulated simulated,
+                        @Valid @NotNull @DefaultValue Resilience resilience) implements Provider {
+
+        public boolean smtp() {
+            return "smtp".equalsIgnoreCase(type);
         }
     }
 
-    public static class Email extends Provider {
-        /** Sender address of every email. */
-        private String from = "leave-ledger@example.com";
-        /** SMTP connections at most (threads of the bounded send executor). */
-        private int threads = 16;
-        /** Emails waiting for an SMTP thread at most; beyond, sends are refused (and retried). */
-        private int queueCapacity = 10_000;
+    /** @param url the provider's endpoint (required with type {@code http}) */
+    public record HttpProvider(@NotNull @Pattern(regexp = "(?i)simulated|http") @DefaultValue("simulated") String type,
+                               URI url,
+                               @Valid @NotNull @DefaultValue Simulated simulated,
+                               @Valid @NotNull @DefaultValue Resilience resilience) implements Provider {
 
-        public String getFrom() {
-            return from;
-        }
-
-        public void setFrom(String from) {
-            this.from = from;
-        }
-
-        public int getThreads() {
-            return threads;
-        }
-
-        public void setThreads(int threads) {
-            this.threads = threads;
-        }
-
-        public int getQueueCapacity() {
-            return queueCapacity;
-        }
-
-        public void setQueueCapacity(int queueCapacity) {
-            this.queueCapacity = queueCapacity;
+        public boolean http() {
+            return "http".equalsIgnoreCase(type);
         }
     }
 
-    public static class HttpProvider extends Provider {
-        /** The provider's endpoint (type http). */
-        private URI url;
-
-        public URI getUrl() {
-            return url;
-        }
-
-        public void setUrl(URI url) {
-            this.url = url;
-        }
+    /**
+     * @param latency     time every simulated call takes
+     * @param failureRate share of simulated calls that fail (retryably), 0..1
+     */
+    public record Simulated(@NotNull @DurationMin(millis = 0) @DefaultValue("300ms") Duration latency,
+                            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.0") double failureRate) {
     }
 
-    public static class Simulated {
-        /** Time every simulated call takes. */
-        private Duration latency = Duration.ofMillis(300);
-        /** Share of simulated calls that fail (retryably), 0..1. */
-        private double failureRate = 0.0;
-
-        public Duration getLatency() {
-            return latency;
-        }
-
-        public void setLatency(Duration latency) {
-            this.latency = latency;
-        }
-
-        public double getFailureRate() {
-            return failureRate;
-        }
-
-        public void setFailureRate(double failureRate) {
-            this.failureRate = failureRate;
-        }
-    }
-
-    public static class Resilience {
-        /** Attempts in all, the first included (6: waits of 1, 2, 4, 8, 16 s in between). */
-        private int maxAttempts = 6;
-        private Duration initialWait = Duration.ofSeconds(1);
-        private double multiplier = 2.0;
-        private Duration maxWait = Duration.ofSeconds(16);
-        /** Failure rate (%) over the window that opens the circuit. */
-        private float failureRateThreshold = 50;
-        /** Calls in the circuit breaker's sliding window. */
-        private int slidingWindowSize = 100;
-        /** Calls before the failure rate counts. */
-        private int minimumNumberOfCalls = 20;
-        /** How long an open circuit stays open before a few trial calls. */
-        private Duration waitInOpenState = Duration.ofSeconds(30);
-        /** Calls in flight at most (bulkhead). */
-        private int maxConcurrentCalls = 1000;
-        /** The provider's quota: calls per second. */
-        private int callsPerSecond = 5000;
-        /** Longest wait for a rate-limit permit before the attempt counts as refused (and is retried). */
-        private Duration rateLimitTimeout = Duration.ofSeconds(5);
-
-        public int getMaxAttempts() {
-            return maxAttempts;
-        }
-
-        public void setMaxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
-        }
-
-        public Duration getInitialWait() {
-            return initialWait;
-        }
-
-        public void setInitialWait(Duration initialWait) {
-            this.initialWait = initialWait;
-        }
-
-        public double getMultiplier() {
-            return multiplier;
-        }
-
-        public void setMultiplier(double multiplier) {
-            this.multiplier = multiplier;
-        }
-
-        public Duration getMaxWait() {
-            return maxWait;
-        }
-
-        public void setMaxWait(Duration maxWait) {
-            this.maxWait = maxWait;
-        }
-
-        public float getFailureRateThreshold() {
-            return failureRateThreshold;
-        }
-
-        public void setFailureRateThreshold(float failureRateThreshold) {
-            this.failureRateThreshold = failureRateThreshold;
-        }
-
-        public int getSlidingWindowSize() {
-            return slidingWindowSize;
-        }
-
-        public void setSlidingWindowSize(int slidingWindowSize) {
-            this.slidingWindowSize = slidingWindowSize;
-        }
-
-        public int getMinimumNumberOfCalls() {
-            return minimumNumberOfCalls;
-        }
-
-        public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
-            this.minimumNumberOfCalls = minimumNumberOfCalls;
-        }
-
-        public Duration getWaitInOpenState() {
-            return waitInOpenState;
-        }
-
-        public void setWaitInOpenState(Duration waitInOpenState) {
-            this.waitInOpenState = waitInOpenState;
-        }
-
-        public int getMaxConcurrentCalls() {
-            return maxConcurrentCalls;
-        }
-
-        public void setMaxConcurrentCalls(int maxConcurrentCalls) {
-            this.maxConcurrentCalls = maxConcurrentCalls;
-        }
-
-        public int getCallsPerSecond() {
-            return callsPerSecond;
-        }
-
-        public void setCallsPerSecond(int callsPerSecond) {
-            this.callsPerSecond = callsPerSecond;
-        }
-
-        public Duration getRateLimitTimeout() {
-            return rateLimitTimeout;
-        }
-
-        public void setRateLimitTimeout(Duration rateLimitTimeout) {
-            this.rateLimitTimeout = rateLimitTimeout;
-        }
-    }
-
-    public String getInstanceId() {
-        return instanceId;
-    }
-
-    public void setInstanceId(String instanceId) {
-        this.instanceId = instanceId;
-    }
-
-    public Duration getLease() {
-        return lease;
-    }
-
-    public void setLease(Duration lease) {
-        this.lease = lease;
-    }
-
-    public Duration getRecoveryInterval() {
-        return recoveryInterval;
-    }
-
-    public void setRecoveryInterval(Duration recoveryInterval) {
-        this.recoveryInterval = recoveryInterval;
-    }
-
-    public Duration getCallTimeout() {
-        return callTimeout;
-    }
-
-    public void setCallTimeout(Duration callTimeout) {
-        this.callTimeout = callTimeout;
-    }
-
-    public int getOutcomeBatchSize() {
-        return outcomeBatchSize;
-    }
-
-    public void setOutcomeBatchSize(int outcomeBatchSize) {
-        this.outcomeBatchSize = outcomeBatchSize;
-    }
-
-    public Duration getOutcomeLinger() {
-        return outcomeLinger;
-    }
-
-    public void setOutcomeLinger(Duration outcomeLinger) {
-        this.outcomeLinger = outcomeLinger;
-    }
-
-    public Duration getDirectoryCacheTtl() {
-        return directoryCacheTtl;
-    }
-
-    public void setDirectoryCacheTtl(Duration directoryCacheTtl) {
-        this.directoryCacheTtl = directoryCacheTtl;
-    }
-
-    public int getDispatchThreads() {
-        return dispatchThreads;
-    }
-
-    public void setDispatchThreads(int dispatchThreads) {
-        this.dispatchThreads = dispatchThreads;
-    }
-
-    public int getTimerThreads() {
-        return timerThreads;
-    }
-
-    public void setTimerThreads(int timerThreads) {
-        this.timerThreads = timerThreads;
-    }
-
-    public String getInboxStart() {
-        return inboxStart;
-    }
-
-    public void setInboxStart(String inboxStart) {
-        this.inboxStart = inboxStart;
-    }
-
-    public int getKafkaBatchSize() {
-        return kafkaBatchSize;
-    }
-
-    public void setKafkaBatchSize(int kafkaBatchSize) {
-        this.kafkaBatchSize = kafkaBatchSize;
-    }
-
-    public int getSagaSegments() {
-        return sagaSegments;
-    }
-
-    public void setSagaSegments(int sagaSegments) {
-        this.sagaSegments = sagaSegments;
-    }
-
-    public int getSagaBatchSize() {
-        return sagaBatchSize;
-    }
-
-    public void setSagaBatchSize(int sagaBatchSize) {
-        this.sagaBatchSize = sagaBatchSize;
-    }
-
-    public DeadLetters getDeadLetters() {
-        return deadLetters;
-    }
-
-    public Email getEmail() {
-        return email;
-    }
-
-    public HttpProvider getSms() {
-        return sms;
-    }
-
-    public HttpProvider getPush() {
-        return push;
+    /**
+     * Resilience4j's settings for one provider.
+     *
+     * @param maxAttempts           attempts in all, the first included (6: waits of 1, 2, 4, 8, 16 s in between)
+     * @param initialWait           the first backoff
+     * @param multiplier            each backoff is this times the previous one
+     * @param maxWait               the longest backoff
+     * @param failureRateThreshold  failure rate (%) over the window that opens the circuit
+     * @param slidingWindowSize     calls in the circuit breaker's sliding window
+     * @param minimumNumberOfCalls  calls before the failure rate counts
+     * @param waitInOpenState       how long an open circuit stays open before a few trial calls
+     * @param maxConcurrentCalls    calls in flight at most (bulkhead)
+     * @param callsPerSecond        the provider's quota: calls per second
+     * @param rateLimitTimeout      longest wait for a rate-limit permit before the attempt counts as refused
+     */
+    public record Resilience(@Min(1) @DefaultValue("6") int maxAttempts,
+                             @NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration initialWait,
+                             @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
+                             @NotNull @DurationMin(millis = 1) @DefaultValue("16s") Duration maxWait,
+                             @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("100.0") @DefaultValue("50")
+                             float failureRateThreshold,
+                             @Min(1) @DefaultValue("100") int slidingWindowSize,
+                             @Min(1) @DefaultValue("20") int minimumNumberOfCalls,
+                             @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration waitInOpenState,
+                             @Min(1) @DefaultValue("1000") int maxConcurrentCalls,
+                             @Min(1) @DefaultValue("5000") int callsPerSecond,
+                             @NotNull @DurationMin(millis = 0) @DefaultValue("5s") Duration rateLimitTimeout) {
     }
 }

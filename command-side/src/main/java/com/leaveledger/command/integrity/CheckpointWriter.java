@@ -1,6 +1,6 @@
 package com.leaveledger.command.integrity;
 
-import com.leaveledger.support.scheduling.PeriodicTask;
+import com.leaveledger.support.infra.PeriodicTask;
 import com.leaveledger.verifier.Checkpoint;
 import com.leaveledger.verifier.CheckpointSigner;
 import com.leaveledger.verifier.Head;

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +24,8 @@ class IntegrityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(IntegrityConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    NotaryDatabase notaryDatabase(IntegrityProperties properties,
-                                  @Value("${spring.datasource.username}") String serviceRole) {
-        return new NotaryDatabase(properties.notary(), serviceRole);
+    NotaryDatabase notaryDatabase(IntegrityProperties properties, DataSourceProperties dataSource) {
+        return new NotaryDatabase(properties.notary(), dataSource.getUsername());
     }
 
     @Bean

@@ -1,30 +1,27 @@
 package com.leaveledger.command.observability;
 
-import com.leaveledger.command.infra.CommandSideConfiguration;
+import com.leaveledger.command.infra.KafkaPublicationConfiguration;
+import com.leaveledger.command.infra.axon.JdbcPublicationStore;
+import com.leaveledger.command.infra.axon.PublicationMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The command side's metrics (docs/observability.md): command outcomes counted on the command bus, and the Kafka
- * publisher's lag and gap detector. Kept apart from {@link CommandSideConfiguration} so the command path's wiring
- * stays in one place and this in another.
- * <p>
- * Settings (defaults in brackets): {@code ledger.observability.publisher.interval} [5s] how often the publisher is
- * sampled; {@code ledger.observability.publisher.watch-missed-for} [15m] how long an index the publisher passed
- * without an event is watched for a late event.
+ * publisher's lag and gap detector ({@link PublicationMonitorProperties}, {@code ledger.observability.publisher.*}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PublicationMonitorProperties.class)
 public class CommandObservabilityConfiguration {
 
     @Bean
@@ -42,13 +39,10 @@ public class CommandObservabilityConfiguration {
     @Bean
     PublicationMonitor publicationMonitor(JdbcTemplate jdbc, Serializer serializer,
                                           ObjectProvider<EventProcessingConfiguration> processing,
-                                          MeterRegistry registry,
-                                          @Value("${ledger.observability.publisher.interval:5s}") Duration interval,
-                                          @Value("${ledger.observability.publisher.watch-missed-for:15m}")
-                                          Duration watchFor) {
-        String publisher = CommandSideConfiguration.PUBLISHER_GROUP;
+                                          MeterRegistry registry, PublicationMonitorProperties properties) {
+        String publisher = KafkaPublicationConfiguration.PUBLISHER_GROUP;
         return new PublicationMonitor(new JdbcPublicationStore(jdbc, serializer, publisher),
                 () -> processing.getObject().eventProcessor(publisher, StreamingEventProcessor.class),
-                registry, Clock.systemUTC(), interval, watchFor);
+                registry, Clock.systemUTC(), properties.interval(), properties.watchMissedFor());
     }
 }

@@ -4,7 +4,7 @@ import com.leaveledger.support.testing.Scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.leaveledger.command.infra.CommandSideConfiguration;
+import com.leaveledger.command.infra.KafkaPublicationConfiguration;
 import com.leaveledger.kernel.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -148,7 +148,7 @@ class KafkaPublicationIT extends CommandSideIT {
     }
 
     private EventProcessor processor() {
-        return processing.eventProcessor(CommandSideConfiguration.PUBLISHER_GROUP).orElseThrow();
+        return processing.eventProcessor(KafkaPublicationConfiguration.PUBLISHER_GROUP).orElseThrow();
     }
 
     private void poll() {

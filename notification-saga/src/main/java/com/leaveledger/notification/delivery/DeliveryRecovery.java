@@ -1,6 +1,6 @@
 package com.leaveledger.notification.delivery;
 
-import com.leaveledger.support.scheduling.PeriodicTask;
+import com.leaveledger.support.infra.PeriodicTask;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;

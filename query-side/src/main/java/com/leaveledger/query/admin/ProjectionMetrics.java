@@ -1,6 +1,6 @@
 package com.leaveledger.query.admin;
 
-import com.leaveledger.support.scheduling.PeriodicTask;
+import com.leaveledger.support.infra.PeriodicTask;
 import com.leaveledger.query.projection.ProjectionCatalog;
 import com.leaveledger.query.projection.ProjectionDefinition;
 import com.leaveledger.query.replay.ProcessorPositions;

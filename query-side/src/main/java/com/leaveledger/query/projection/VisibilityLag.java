@@ -1,5 +1,6 @@
 package com.leaveledger.query.projection;
 
+import com.leaveledger.query.infra.kafka.PublishedEventMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;

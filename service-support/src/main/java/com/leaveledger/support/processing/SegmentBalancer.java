@@ -1,6 +1,6 @@
 package com.leaveledger.support.processing;
 
-import com.leaveledger.support.scheduling.PeriodicTask;
+import com.leaveledger.support.infra.PeriodicTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

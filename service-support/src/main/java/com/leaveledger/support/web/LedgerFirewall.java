@@ -1,5 +1,6 @@
 package com.leaveledger.support.web;
 
+import com.leaveledger.support.infra.HeaderCharacters;
 import com.leaveledger.support.validation.TextRules;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
