@@ -5,6 +5,7 @@ import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
 import com.leaveledger.support.validation.PlainText;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,11 +19,13 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -50,6 +53,11 @@ public class EmployeeController {
     }
 
     @Operation(summary = "Register an employee (HR)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
+    @ProblemResponse(status = 409, rules = {"employee-already-registered", "concurrent-modification"})
+    @ProblemResponse(status = 422, rules = {"reserved-id", "unknown-manager", "own-manager", "unknown-holiday-calendar",
+            "idempotency-key-reused"})
     @PostMapping("/api/employees")
     public ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterEmployeeRequest body,
                                                         @AuthenticationPrincipal Jwt actor,
