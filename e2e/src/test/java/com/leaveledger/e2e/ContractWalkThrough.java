@@ -3,6 +3,7 @@ package com.leaveledger.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.leaveledger.e2e.Ledger.Person;
 import java.time.Duration;
 import java.util.Map;
@@ -149,6 +150,11 @@ final class ContractWalkThrough {
         expect(404, Http.post(notifications, "/admin/dead-letters/" + UNKNOWN_ID + "/retry", Ledger.ENGINEER,
                 null));
         expect(404, Http.delete(notifications, "/admin/dead-letters/" + UNKNOWN_ID, Ledger.ENGINEER));
+        for (JsonNode retried : Http.get(notifications, "/admin/dead-letters?status=RETRIED", Ledger.ENGINEER).body()) {
+            // the walk-through's retried dead letters: closed, so no longer dismissable
+            expect(409, Http.delete(notifications, "/admin/dead-letters/" + retried.path("deadLetterId").asText()
+                    + "?reason=done", Ledger.ENGINEER));
+        }
         String processor = "/admin/processors/employee-directory/dead-letters";
         expect(200, Http.get(notifications, processor + "?limit=10&offset=0", Ledger.ENGINEER));
         expect(400, Http.get(notifications, processor + "?limit=0", Ledger.ENGINEER));

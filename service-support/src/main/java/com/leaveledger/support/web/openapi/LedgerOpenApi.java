@@ -22,10 +22,10 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * What the whole document of a service states: the {@code Problem} schema its refusals share (RFC 9457 with the
- * {@code rule} member and the fields at fault in {@code errors}), the bearer scheme (JWT) every operation needs, and
- * the answers' properties as Jackson writes them: all present, {@code null} where {@link NullableProperties} says
- * so (a nullable reference as {@code anyOf} the reference or {@code null}, since OpenAPI 3.0 ignores a
- * {@code $ref}'s siblings).
+ * {@code rule} member and the fields at fault in {@code errors}), the bearer scheme (JWT) every operation needs (the
+ * service's own, when it declares one), and the answers' properties as Jackson writes them: all present, {@code null}
+ * where {@link NullableProperties} says so (a nullable reference as {@code anyOf} the reference or {@code null}, since
+ * OpenAPI 3.0 ignores a {@code $ref}'s siblings).
  */
 public class LedgerOpenApi implements OpenApiCustomizer {
 
@@ -44,13 +44,20 @@ public class LedgerOpenApi implements OpenApiCustomizer {
     public void customise(OpenAPI openApi) {
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         openApi.setComponents(components);
-        if (components.getSecuritySchemes() == null || !components.getSecuritySchemes().containsKey(BEARER)) {
+        String bearer = components.getSecuritySchemes() == null ? null : components.getSecuritySchemes().entrySet()
+                .stream().filter(scheme -> scheme.getValue().getType() == SecurityScheme.Type.HTTP
+                        && "bearer".equalsIgnoreCase(scheme.getValue().getScheme()))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (bearer == null) {
+            bearer = BEARER;
             components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                     .scheme("bearer").bearerFormat("JWT")
                     .description("A JWT: `sub` the employee id, `roles` among EMPLOYEE, MANAGER, HR, COMPLIANCE, "
                             + "ENGINEER (docs/api.md#tokens)"));
         }
-        openApi.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
+        if (openApi.getSecurity() == null || openApi.getSecurity().isEmpty()) {
+            openApi.setSecurity(List.of(new SecurityRequirement().addList(bearer)));
+        }
         components.addSchemas(PROBLEM_ERROR, new ObjectSchema()
                 .addProperty("field", new StringSchema().description("the field, parameter, header or claim"))
                 .addProperty("message", new StringSchema())

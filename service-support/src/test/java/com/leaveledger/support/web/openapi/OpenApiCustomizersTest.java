@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.validation.constraints.NotNull;
 import java.lang.annotation.Annotation;
 import java.util.List;
@@ -109,6 +110,17 @@ class OpenApiCustomizersTest {
         assertThat(schemas).containsKeys("Problem", "ProblemError");
         assertThat(document.getSecurity()).singleElement().satisfies(r -> assertThat(r).containsKey("bearer"));
         assertThat(document.getComponents().getSecuritySchemes().get("bearer").getBearerFormat()).isEqualTo("JWT");
+    }
+
+    @Test
+    void aServicesOwnBearerSchemeIsTheOneRequired() {
+        OpenAPI document = new OpenAPI().components(new io.swagger.v3.oas.models.Components().addSecuritySchemes(
+                "bearer-jwt", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
+
+        new LedgerOpenApi(new NullableProperties()).customise(document);
+
+        assertThat(document.getComponents().getSecuritySchemes()).containsOnlyKeys("bearer-jwt");
+        assertThat(document.getSecurity()).singleElement().satisfies(r -> assertThat(r).containsOnlyKeys("bearer-jwt"));
     }
 
     private static AnnotatedType property(Schema<?> parent, String name, Annotation[] annotations) {
