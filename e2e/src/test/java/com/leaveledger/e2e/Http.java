@@ -60,7 +60,7 @@ final class Http {
     }
 
     /**
-     * One request and its answer as sent and received, for the contract test ({@link ContractRecorder}): the service,
+     * One request and its answer as sent and received, for the contract test ({@link OpenApiContract}): the service,
      * method, path with query, request headers and body, status, answer headers and body.
      */
     record Exchange(ServiceProcess service, String method, java.net.URI uri, Map<String, List<String>> requestHeaders,

@@ -69,11 +69,14 @@ final class OpenApiContract implements Consumer<Http.Exchange> {
             ValidationReport report = REFUSED_INPUT.contains(exchange.status())
                     ? validator.validateResponse(exchange.uri().getPath(), request.getMethod(), response)
                     : validator.validate(request, response);
+            // warnings count too: at the validator's default levels only informational messages are let through
             report.getMessages().stream()
-                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR
+                            || m.getLevel() == ValidationReport.Level.WARN)
                     .forEach(m -> violations.add(exchange.method() + " " + exchange.uri().getRawPath()
                             + (exchange.uri().getRawQuery() == null ? "" : "?" + exchange.uri().getRawQuery())
-                            + " -> " + exchange.status() + ": [" + m.getKey() + "] " + m.getMessage()));
+                            + " -> " + exchange.status() + ": " + m.getLevel() + " [" + m.getKey() + "] "
+                            + m.getMessage()));
         }
         return new Verdict(service.name(), mine.size(), violations);
     }
