@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** HTTP + JSON against the services, as any client would: bearer JWTs signed with the dev profile's secret. */
 final class Http {
@@ -57,25 +59,52 @@ final class Http {
         }
     }
 
+    /**
+     * One request and its answer as sent and received, for the contract test ({@link OpenApiContract}): the service,
+     * method, path with query, request headers and body, status, answer headers and body.
+     */
+    record Exchange(ServiceProcess service, String method, java.net.URI uri, Map<String, List<String>> requestHeaders,
+                    String requestBody, int status, Map<String, List<String>> responseHeaders, String responseBody) {
+    }
+
+    /** While set, every exchange goes to it as well (one recorder at a time: the contract test's). */
+    private static volatile Consumer<Exchange> recorder;
+
+    static void record(Consumer<Exchange> exchanges) {
+        recorder = exchanges;
+    }
+
     static Answer get(ServiceProcess service, String path, String token) {
-        return send(request(service, path, token).GET());
+        return send(service, request(service, path, token).GET(), null);
     }
 
     static Answer delete(ServiceProcess service, String path, String token) {
-        return send(request(service, path, token).DELETE());
+        return send(service, request(service, path, token).DELETE(), null);
     }
 
-    /** POST with a JSON body; {@code headers} are name, value pairs. */
+    /** POST with a JSON body, or none when {@code body} is null; {@code headers} are name, value pairs. */
     static Answer post(ServiceProcess service, String path, String token, Object body, String... headers) {
-        HttpRequest.Builder request = request(service, path, token).header("Content-Type", "application/json");
+        HttpRequest.Builder request = request(service, path, token);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        if (body == null) {
+            return send(service, request.POST(HttpRequest.BodyPublishers.noBody()), null);
+        }
+        request.header("Content-Type", "application/json");
+        String json;
         try {
-            return send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            json = JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+        return send(service, request.POST(HttpRequest.BodyPublishers.ofString(json)), json);
+    }
+
+    /** POST with a raw body of the given content type (a body that is not JSON, for instance). */
+    static Answer postRaw(ServiceProcess service, String path, String token, String contentType, String body) {
+        HttpRequest.Builder request = request(service, path, token).header("Content-Type", contentType);
+        return send(service, request.POST(HttpRequest.BodyPublishers.ofString(body)), body);
     }
 
     private static HttpRequest.Builder request(ServiceProcess service, String path, String token) {
@@ -86,11 +115,19 @@ final class Http {
         return request;
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    private static Answer send(ServiceProcess service, HttpRequest.Builder builder, String requestBody) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            Consumer<Exchange> exchanges = recorder;
+            if (exchanges != null) {
+                exchanges.accept(new Exchange(service, request.method(), request.uri(), request.headers().map(),
+                        requestBody, response.statusCode(), response.headers().map(), response.body()));
+            }
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
             JsonNode body = response.body() == null || response.body().isBlank() ? MissingNode.getInstance()
-                    : JSON.readTree(response.body());
+                    : contentType.contains("ndjson") || contentType.startsWith("text/")
+                    ? JSON.getNodeFactory().textNode(response.body()) : JSON.readTree(response.body());
             return new Answer(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

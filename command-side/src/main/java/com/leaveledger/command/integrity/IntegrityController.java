@@ -4,6 +4,7 @@ import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.command.web.EmployeeController;
 import com.leaveledger.command.web.LeaveAccountController;
 import com.leaveledger.support.validation.WithinYears;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -59,6 +60,8 @@ public class IntegrityController {
             responses = @ApiResponse(responseCode = "200", description = "the bundle",
                     content = @Content(mediaType = "application/x-ndjson",
                             schema = @Schema(type = "string", description = "one JSON object per line"))))
+    @ProblemResponse(status = 400, rules = "invalid-period")
+    @ProblemResponse(status = 404, rules = "employee-not-found")
     @GetMapping("/api/audit/bundle")
     public ResponseEntity<StreamingResponseBody> bundle(
             @RequestParam @Pattern(regexp = EmployeeController.ID_PATTERN,

@@ -7,6 +7,7 @@ import com.leaveledger.kernel.employee.EraseSubjectCommand;
 import com.leaveledger.kernel.employee.ErasureBasis;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
 import com.leaveledger.support.validation.PlainText;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,12 +22,14 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -62,6 +65,11 @@ public class EmployeeController {
     }
 
     @Operation(summary = "Register an employee (HR)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
+    @ProblemResponse(status = 409, rules = {"employee-already-registered", "concurrent-modification"})
+    @ProblemResponse(status = 422, rules = {"reserved-id", "unknown-manager", "own-manager", "unknown-holiday-calendar",
+            "idempotency-key-reused"})
     @PostMapping("/api/employees")
     public ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterEmployeeRequest body,
                                                         @AuthenticationPrincipal Jwt actor,
@@ -87,6 +95,10 @@ public class EmployeeController {
             description = "Destroys the employee's data key and records SubjectErasedEvent in one transaction: their "
                     + "name, addresses, reasons and comments read [erased] everywhere from then on, balances and the "
                     + "hash chain are unchanged (docs/runbooks/erasure-requests.md).")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
+    @ProblemResponse(status = 404, rules = "employee-not-found")
+    @ProblemResponse(status = 409, rules = {"employee-erased", "concurrent-modification"})
     @PostMapping("/api/employees/{id}/erasure")
     public ResponseEntity<Void> erase(@PathVariable @Pattern(regexp = ID_PATTERN) String id,
                                       @Valid @RequestBody ErasureRequest body, @AuthenticationPrincipal Jwt actor,

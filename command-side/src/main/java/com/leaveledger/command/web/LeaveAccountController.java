@@ -7,6 +7,7 @@ import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
 import com.leaveledger.support.validation.Prose;
 import com.leaveledger.support.validation.WithinYears;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -58,6 +61,11 @@ public class LeaveAccountController {
     }
 
     @Operation(summary = "Grant days of entitlement (HR)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ProblemResponse(status = 400, rules = {"invalid-days", "invalid-expiry", "invalid-idempotency-key"})
+    @ProblemResponse(status = 404, rules = "employee-not-found")
+    @ProblemResponse(status = 409, rules = {"concurrent-modification", "employee-erased"})
+    @ProblemResponse(status = 422, rules = "idempotency-key-reused")
     @PostMapping("/entitlements")
     public ResponseEntity<Map<String, String>> grant(
             @PathVariable @Pattern(regexp = EmployeeController.ID_PATTERN) String employeeId,
@@ -70,6 +78,11 @@ public class LeaveAccountController {
     }
 
     @Operation(summary = "Correct a balance, up or down, with a mandatory reason (HR)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ProblemResponse(status = 400, rules = {"invalid-days", "reason-required", "invalid-idempotency-key"})
+    @ProblemResponse(status = 404, rules = "employee-not-found")
+    @ProblemResponse(status = 409, rules = {"concurrent-modification", "employee-erased"})
+    @ProblemResponse(status = 422, rules = {"insufficient-balance", "idempotency-key-reused"})
     @PostMapping("/adjustments")
     public ResponseEntity<Map<String, String>> adjust(
             @PathVariable @Pattern(regexp = EmployeeController.ID_PATTERN) String employeeId,

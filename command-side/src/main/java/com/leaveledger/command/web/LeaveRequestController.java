@@ -1,8 +1,5 @@
 package com.leaveledger.command.web;
 
-import static com.leaveledger.command.web.LeaveAccountController.FIRST_YEAR;
-import static com.leaveledger.command.web.LeaveAccountController.LAST_YEAR;
-
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
@@ -13,6 +10,7 @@ import com.leaveledger.kernel.leaverequest.RejectLeaveCommand;
 import com.leaveledger.kernel.leaverequest.SubmitLeaveCommand;
 import com.leaveledger.support.validation.Prose;
 import com.leaveledger.support.validation.WithinYears;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,9 +21,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -33,7 +32,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import static com.leaveledger.command.web.LeaveAccountController.FIRST_YEAR;
+import static com.leaveledger.command.web.LeaveAccountController.LAST_YEAR;
+
 
 @RestController
 @SecurityRequirement(name = "bearer")
@@ -68,6 +71,14 @@ public class LeaveRequestController {
     }
 
     @Operation(summary = "Submit a leave request for yourself (EMPLOYEE)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ProblemResponse(status = 400, rules = {"invalid-period", "period-too-long", "invalid-half-day",
+            "invalid-idempotency-key"})
+    @ProblemResponse(status = 403, rules = "not-the-owner")
+    @ProblemResponse(status = 404, rules = "employee-not-found")
+    @ProblemResponse(status = 409, rules = {"overlapping-request", "concurrent-modification", "employee-erased"})
+    @ProblemResponse(status = 422, rules = {"insufficient-balance", "no-working-days", "half-days-not-allowed",
+            "no-approver", "idempotency-key-reused"})
     @PostMapping
     public ResponseEntity<Map<String, String>> submit(@Valid @RequestBody SubmitLeaveRequest body,
                                                       @AuthenticationPrincipal Jwt actor,
@@ -83,6 +94,12 @@ public class LeaveRequestController {
     }
 
     @Operation(summary = "Approve a report's pending request (MANAGER of the employee)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
+    @ProblemResponse(status = 403, rules = {"not-the-manager", "own-request"})
+    @ProblemResponse(status = 404, rules = "leave-request-not-found")
+    @ProblemResponse(status = 409, rules = {"request-not-pending", "concurrent-modification", "employee-erased"})
+    @ProblemResponse(status = 422, rules = "idempotency-key-reused")
     @PostMapping("/{id}/approve")
     public ResponseEntity<Map<String, String>> approve(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
                                                        @Valid @RequestBody(required = false) ApproveRequest body,
@@ -94,6 +111,12 @@ public class LeaveRequestController {
     }
 
     @Operation(summary = "Reject a report's pending request, with a reason (MANAGER of the employee)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
+    @ProblemResponse(status = 403, rules = {"not-the-manager", "own-request"})
+    @ProblemResponse(status = 404, rules = "leave-request-not-found")
+    @ProblemResponse(status = 409, rules = {"request-not-pending", "concurrent-modification", "employee-erased"})
+    @ProblemResponse(status = 422, rules = "idempotency-key-reused")
     @PostMapping("/{id}/reject")
     public ResponseEntity<Map<String, String>> reject(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
                                                       @Valid @RequestBody RejectRequest body,
@@ -105,6 +128,12 @@ public class LeaveRequestController {
     }
 
     @Operation(summary = "Cancel your own pending or approved (not yet started) leave (EMPLOYEE)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
+    @ProblemResponse(status = 403, rules = "not-the-owner")
+    @ProblemResponse(status = 404, rules = "leave-request-not-found")
+    @ProblemResponse(status = 409, rules = {"request-not-cancellable", "concurrent-modification", "employee-erased"})
+    @ProblemResponse(status = 422, rules = {"leave-already-started", "idempotency-key-reused"})
     @PostMapping("/{id}/cancel")
     public ResponseEntity<Map<String, String>> cancel(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
                                                       @Valid @RequestBody(required = false) CancelRequest body,

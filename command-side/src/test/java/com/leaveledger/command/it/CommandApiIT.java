@@ -213,6 +213,14 @@ class CommandApiIT extends CommandSideIT {
                 "/api/leave-requests", "/api/leave-requests/{id}/approve", "/api/leave-requests/{id}/reject",
                 "/api/leave-requests/{id}/cancel", "/api/leave-accounts/{employeeId}/{leaveType}/{year}/entitlements",
                 "/api/leave-accounts/{employeeId}/{leaveType}/{year}/adjustments");
+        // the real statuses and the refusals with their rules (docs/api.md#the-openapi-contract)
+        JsonNode submit = docs.getBody().path("paths").path("/api/leave-requests").path("post").path("responses");
+        assertThat(submit.fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("202", "400", "401", "403", "404", "409", "413", "415", "422");
+        assertThat(submit.path("409").path("content").path("application/problem+json").path("examples")
+                .fieldNames()).toIterable().containsExactly("overlapping-request", "concurrent-modification");
+        assertThat(docs.getBody().path("paths").path("/api/employees").path("post").path("responses").has("201"))
+                .isTrue();
     }
 
     @Test

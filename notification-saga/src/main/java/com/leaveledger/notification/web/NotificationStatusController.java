@@ -10,6 +10,7 @@ import com.leaveledger.notification.delivery.NotificationKind;
 import com.leaveledger.notification.delivery.RecipientRole;
 import com.leaveledger.support.validation.PlainText;
 import com.leaveledger.support.validation.WithinYears;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -67,6 +68,8 @@ public class NotificationStatusController {
                                     List<NotificationStatus> notifications) {
     }
 
+    @ProblemResponse(status = 403, rules = "not-a-party")
+    @ProblemResponse(status = 404, rules = "not-found")
     @GetMapping
     @Operation(summary = "Every notification of a leave request with the status of each channel",
             description = "For the employee who asked, their manager, and COMPLIANCE.")

@@ -1,9 +1,10 @@
 package com.leaveledger.notification.web;
 
-import com.leaveledger.support.processing.DeadLetterAdmin;
 import com.leaveledger.support.processing.DeadLetterAdmin.Letters;
 import com.leaveledger.support.processing.DeadLetterAdmin.RetryOutcome;
+import com.leaveledger.support.processing.DeadLetterAdmin;
 import com.leaveledger.support.validation.PlainText;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +32,7 @@ public class ProcessorDeadLetterController {
         this.deadLetters = deadLetters;
     }
 
+    @ProblemResponse(status = 404, rules = "unknown-processor")
     @GetMapping
     @Operation(summary = "The processor's dead letters, by sequence (employee id) and order",
             description = "name: employee-directory or notification-inbox; limit 1–1000 (100) from offset (0).")
@@ -40,6 +42,7 @@ public class ProcessorDeadLetterController {
         return deadLetters.list(known(name), limit, offset);
     }
 
+    @ProblemResponse(status = 404, rules = "unknown-processor")
     @PostMapping("/retry")
     @Operation(summary = "Hand every dead-lettered sequence to the processor again; what fails again stays",
             description = "Answers how many sequences were tried and cleared and how many letters are left.")

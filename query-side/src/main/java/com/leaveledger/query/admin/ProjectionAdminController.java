@@ -2,17 +2,19 @@ package com.leaveledger.query.admin;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.leaveledger.query.admin.ProjectionAdmin.ProjectionStatus;
-import com.leaveledger.query.replay.ReplayCoordinator;
 import com.leaveledger.query.projection.VisibilityLag;
+import com.leaveledger.query.replay.ReplayCoordinator;
 import com.leaveledger.query.web.PageRequest;
 import com.leaveledger.query.web.PageResult;
-import com.leaveledger.support.processing.DeadLetterAdmin;
 import com.leaveledger.support.processing.DeadLetterAdmin.Letter;
 import com.leaveledger.support.processing.DeadLetterAdmin.Letters;
 import com.leaveledger.support.processing.DeadLetterAdmin.RetryOutcome;
+import com.leaveledger.support.processing.DeadLetterAdmin;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Projection operations for engineers (role ENGINEER): status and lag, replay, dead letters. */
@@ -46,12 +49,16 @@ public class ProjectionAdminController {
     }
 
     @Operation(summary = "One projection, with the progress of its replay (events done, total, events/s, ETA)")
+    @ProblemResponse(status = 404, rules = "projection-not-found")
     @GetMapping("/admin/projections/{name}")
     ProjectionStatus one(@PathVariable String name) {
         return projections.one(name);
     }
 
     @Operation(summary = "Rebuild the projection from the start of the topic into shadow tables, then switch over")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ProblemResponse(status = 404, rules = "projection-not-found")
+    @ProblemResponse(status = 409, rules = "replay-in-progress")
     @PostMapping("/admin/projections/{name}/replay")
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name, Authentication authentication) {
         projections.definition(name);
@@ -61,6 +68,7 @@ public class ProjectionAdminController {
     }
 
     @Operation(summary = "The projection's dead letters, by sequence (employee id) and order")
+    @ProblemResponse(status = 404, rules = "projection-not-found")
     @GetMapping("/admin/projections/{name}/dead-letters")
     PageResult<Letter> deadLetters(@PathVariable String name, @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
@@ -71,6 +79,7 @@ public class ProjectionAdminController {
     }
 
     @Operation(summary = "Hand every dead-lettered sequence to the projection again; what fails again stays")
+    @ProblemResponse(status = 404, rules = "projection-not-found")
     @PostMapping("/admin/projections/{name}/dead-letters/retry")
     ProjectionRetry retry(@PathVariable String name) {
         projections.definition(name);
@@ -78,6 +87,7 @@ public class ProjectionAdminController {
     }
 
     @Operation(summary = "Reset the visibility-lag histograms (before a benchmark run)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/admin/projections/visibility-lag")
     ResponseEntity<Void> resetVisibilityLag() {
         visibility.reset();

@@ -9,7 +9,11 @@ import com.leaveledger.query.web.QueryRefusedException;
 import com.leaveledger.query.web.QueryYears;
 import com.leaveledger.support.validation.PlainText;
 import com.leaveledger.support.validation.WithinYears;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +50,7 @@ public class AuditController {
     }
 
     @Operation(summary = "Every event of a leave request, with actor, correlation and causation id and payload")
+    @ProblemResponse(status = 404, rules = "leave-request-not-found")
     @GetMapping("/api/audit/leave-requests/{id}")
     RequestTimeline leaveRequest(@PathVariable String id) {
         List<AuditEvent> events = queries.forLeaveRequest(id);
@@ -56,6 +61,7 @@ public class AuditController {
     }
 
     @Operation(summary = "Every event of an employee, filtered by time range [from, to), event type and actor")
+    @ProblemResponse(status = 400, rules = "invalid-period")
     @GetMapping("/api/audit/employees/{id}")
     PageResult<AuditEvent> employee(@PathVariable String id,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
@@ -82,6 +88,7 @@ public class AuditController {
     }
 
     @Operation(summary = "A leave request as it stood at an instant, folded from its events (default: now)")
+    @ProblemResponse(status = 404, rules = "leave-request-not-found")
     @GetMapping("/api/audit/leave-requests/{id}/state")
     RequestAsOf leaveRequestAsOf(@PathVariable String id,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
@@ -104,7 +111,12 @@ public class AuditController {
         return new RequestsAsOf(id, instant, fold.applied(), fold.requests());
     }
 
-    @Operation(summary = "The audit log between two instants, streamed as CSV or NDJSON")
+    @Operation(summary = "The audit log between two instants, streamed as CSV or NDJSON",
+            responses = @ApiResponse(responseCode = "200", description = "the audit log, as `format` asks",
+                    content = {@Content(mediaType = "application/x-ndjson",
+                            schema = @Schema(type = "string", description = "one JSON object per line")),
+                            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))}))
+    @ProblemResponse(status = 400, rules = "invalid-period")
     @GetMapping("/api/audit/export")
     ResponseEntity<StreamingResponseBody> export(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)

@@ -5,6 +5,7 @@ import com.leaveledger.query.web.AccessRules;
 import com.leaveledger.query.web.Caller;
 import com.leaveledger.query.web.QueryYears;
 import com.leaveledger.support.validation.WithinYears;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ public class BalanceController {
     }
 
     @Operation(summary = "Per leave type: granted, carried, adjusted, deducted, reserved, available (default: this year)")
+    @ProblemResponse(status = 403, rules = "not-your-report")
     @GetMapping("/api/employees/{id}/balances")
     EmployeeBalances balances(@PathVariable String id, @RequestParam(required = false)
                               @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) Integer year,

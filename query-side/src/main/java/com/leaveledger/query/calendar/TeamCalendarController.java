@@ -3,9 +3,10 @@ package com.leaveledger.query.calendar;
 import com.leaveledger.query.calendar.TeamCalendarQueries.Day;
 import com.leaveledger.query.web.AccessRules;
 import com.leaveledger.query.web.Caller;
-import com.leaveledger.query.web.QueryYears;
 import com.leaveledger.query.web.QueryRefusedException;
+import com.leaveledger.query.web.QueryYears;
 import com.leaveledger.support.validation.WithinYears;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +33,8 @@ public class TeamCalendarController {
     }
 
     @Operation(summary = "Who of the manager's team is off on each day from..to (approved or pending; working days)")
+    @ProblemResponse(status = 400, rules = {"invalid-period", "period-too-long"})
+    @ProblemResponse(status = 403, rules = "not-your-team")
     @GetMapping("/api/team-calendar")
     TeamCalendar calendar(@RequestParam String managerId,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

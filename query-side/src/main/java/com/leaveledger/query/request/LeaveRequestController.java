@@ -8,6 +8,7 @@ import com.leaveledger.query.web.Caller;
 import com.leaveledger.query.web.PageRequest;
 import com.leaveledger.query.web.PageResult;
 import com.leaveledger.query.web.QueryRefusedException;
+import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,8 @@ public class LeaveRequestController {
     }
 
     @Operation(summary = "A leave request: status, period, working days, decision and history (owner, manager, HR)")
+    @ProblemResponse(status = 403, rules = "not-your-request")
+    @ProblemResponse(status = 404, rules = "leave-request-not-found")
     @GetMapping("/api/leave-requests/{id}")
     LeaveRequestView request(@PathVariable String id, Authentication authentication) {
         LeaveRequestView view = queries.find(id).orElseThrow(() -> QueryRefusedException.notFound(
@@ -37,6 +40,7 @@ public class LeaveRequestController {
     }
 
     @Operation(summary = "An employee's leave requests, latest period first, optionally by status (self, manager, HR)")
+    @ProblemResponse(status = 403, rules = "not-your-report")
     @GetMapping("/api/employees/{id}/leave-requests")
     PageResult<LeaveRequestSummary> employeeRequests(@PathVariable String id,
                                                      @RequestParam(required = false) LeaveRequestStatus status,
@@ -48,6 +52,7 @@ public class LeaveRequestController {
     }
 
     @Operation(summary = "Requests waiting for this manager's decision, oldest first (that manager)")
+    @ProblemResponse(status = 403, rules = "not-that-manager")
     @GetMapping("/api/managers/{id}/pending-approvals")
     PageResult<LeaveRequestSummary> pendingApprovals(@PathVariable String id,
                                                      @RequestParam(required = false) Integer page,
