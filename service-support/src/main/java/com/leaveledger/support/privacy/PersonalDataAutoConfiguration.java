@@ -44,7 +44,7 @@ public class PersonalDataAutoConfiguration {
             kek = KeyEncryptionKey.fromFile(properties.keyEncryptionKeyFile());
         }
         return new DataKeyCipher(new DataKeyStore(new JdbcTemplate(dataSource), kek), properties.keyCacheFor(),
-                properties.keyCacheSize());
+                properties.keyCacheSize(), properties.createKeys());
     }
 
     /** Replaces Axon's default event serializer (same builder settings) by one that encrypts and decrypts. */

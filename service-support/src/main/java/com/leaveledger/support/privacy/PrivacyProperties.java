@@ -16,10 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * @param keyCacheFor          how long a service keeps a data key in memory (an erasure reaches the other services
  *                             through {@code SubjectErasedEvent} sooner)
  * @param keyCacheSize         how many employees' keys a service keeps in memory
+ * @param createKeys           whether this service creates an employee's key when it first writes their personal
+ *                             data (the command side); false for a service that only copies events (the notification
+ *                             saga): an employee without a key keeps their values as they came
  */
 @Validated
 @ConfigurationProperties("ledger.privacy")
 public record PrivacyProperties(Path keyEncryptionKeyFile,
                                 @NotNull @DefaultValue("10m") Duration keyCacheFor,
-                                @Min(1) @DefaultValue("100000") long keyCacheSize) {
+                                @Min(1) @DefaultValue("100000") long keyCacheSize,
+                                @DefaultValue("true") boolean createKeys) {
 }
