@@ -9,6 +9,7 @@ import com.leaveledger.support.privacy.DataKeyCipher;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Erasure of an employee's personal data in this service ({@link SubjectErasure}, docs/notifications.md). */
 @Configuration(proxyBeanMethods = false)
@@ -18,9 +19,9 @@ public class ErasureConfiguration {
     @Bean
     SubjectErasure subjectErasure(EmployeeDirectory directory, DeliveryStore deliveries,
                                   DeliveryEventLog deliveryEventLog, DeadLetterStore deadLetterStore,
-                                  DeliveryDispatcher deliveryDispatcher, DataKeyCipher personalDataCipher,
-                                  Clock clock) {
+                                  DeliveryDispatcher deliveryDispatcher, JdbcTemplate jdbc,
+                                  DataKeyCipher personalDataCipher, Clock clock) {
         return new SubjectErasure(directory, deliveries, deliveryEventLog, deadLetterStore, deliveryDispatcher,
-                personalDataCipher, clock);
+                new SagaStates(jdbc), personalDataCipher, clock);
     }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *   <li>their addresses and the errors of deliveries to them read {@code [erased]}, in the deliveries and in the
  *       outcome log; what was still open for them is {@code CANCELLED} (logged, and stopped on this instance);</li>
  *   <li>the notes (reasons, comments) of notices about them read {@code [erased]}, to whomever they went;</li>
- *   <li>dead letters keep nothing of theirs.</li>
+ *   <li>dead letters keep nothing of theirs, nor do sagas stored before the saga stopped keeping notes.</li>
  * </ol>
  * A redelivered or replayed erasure finds nothing left to change. The event stores and the Kafka topics hold their
  * data only as ciphertext under the destroyed key (docs/notifications.md, "Erasure").
@@ -48,17 +48,19 @@ public class SubjectErasure {
     private final DeliveryEventLog deliveryEvents;
     private final DeadLetterStore deadLetters;
     private final DeliveryDispatcher dispatcher;
+    private final SagaStates sagas;
     private final DataKeyCipher cipher;
     private final Clock clock;
 
-    public SubjectErasure(EmployeeDirectory directory, DeliveryStore deliveries, DeliveryEventLog deliveryEvents,
-                          DeadLetterStore deadLetters, DeliveryDispatcher dispatcher, DataKeyCipher cipher,
-                          Clock clock) {
+    SubjectErasure(EmployeeDirectory directory, DeliveryStore deliveries, DeliveryEventLog deliveryEvents,
+                   DeadLetterStore deadLetters, DeliveryDispatcher dispatcher, SagaStates sagas, DataKeyCipher cipher,
+                   Clock clock) {
         this.directory = directory;
         this.deliveries = deliveries;
         this.deliveryEvents = deliveryEvents;
         this.deadLetters = deadLetters;
         this.dispatcher = dispatcher;
+        this.sagas = sagas;
         this.cipher = cipher;
         this.clock = clock;
     }
@@ -77,14 +79,15 @@ public class SubjectErasure {
         int outcomes = deliveryEvents.eraseRecipient(employee);
         int notes = deliveries.eraseSubject(employee);
         int letters = deadLetters.eraseSubject(employee);
+        int states = sagas.erase(employee);
         List<UUID> stopped = cancelled.stream().map(Delivery::deliveryId).toList();
         Runnable afterCommit = () -> {
             dispatcher.cancelled(stopped);
             directory.evict(employee);
             cipher.forget(event.employeeId());
             log.info("erased employee {} (event {}): {} deliveries' addresses, {} outcomes, {} notices' notes, "
-                            + "{} dead letters; {} open deliveries cancelled", employee, eventId, addresses, outcomes,
-                    notes, letters, stopped.size());
+                            + "{} dead letters, {} sagas' notes; {} open deliveries cancelled", employee, eventId,
+                    addresses, outcomes, notes, letters, states, stopped.size());
         };
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(u -> afterCommit.run());

@@ -113,8 +113,13 @@ class ErasureIT extends NotificationSagaIT {
             assertThat(pushTo("push-" + erin)).hasSize(1);
             assertThat(openDeliveries(erinRequest) + openDeliveries(ottoRequest)).isZero();
         });
+        // As a saga stored before the saga stopped keeping a decision's note in its state would hold it:
+        assertThat(jdbc.update("update saga_entry set serialized_saga = convert_to(replace(convert_from("
+                + "serialized_saga, 'UTF8'), '\"facts\":{', ?), 'UTF8') where saga_id in (select saga_id from "
+                + "association_value_entry where association_key = 'leaveRequestId' and association_value = ?)",
+                "\"facts\":{\"note\":\"comment for " + erin + "\",", erinRequest)).isEqualTo(1);
         assertThat(plaintextIn(erinsData)).as("the scan finds what is there before the erasure")
-                .containsKeys("employee_directory", "delivery");
+                .containsKeys("employee_directory", "delivery", "saga_entry");
         assertThat(storedEvent(erinRequest, LeaveRequestedEvent.class).reason()).isEqualTo("reason of " + erin);
 
         // HR erases Erin: the command side destroys her key and records the erasure.
