@@ -78,10 +78,10 @@ public class DeadLetterStore implements DeadLetterSink {
     }
 
     /**
-     * Erasure: no dead letter keeps personal data of {@code employeeId} — the causes of their deliveries' dead letters
-     * (which may quote an address), the personal components and causes of saga events about them or addressed to
-     * them, and of the events dead-lettered in Axon's queue under them (the Kafka-fed processors' sequences are
-     * employees). Run again, it changes nothing. Answers the rows changed.
+     * Erasure: no dead letter keeps personal data of {@code employeeId} — the causes of their deliveries' dead
+     * letters (which may quote an address), the personal components and causes of saga events about them or
+     * addressed to them, and of the events dead-lettered in Axon's queue under them (the Kafka-fed processors'
+     * sequences are employees). Run again, it changes nothing. Answers the rows changed.
      */
     public int eraseSubject(String employeeId) {
         String subject = StorableText.of(employeeId);

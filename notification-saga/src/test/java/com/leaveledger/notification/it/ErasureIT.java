@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,6 +29,7 @@ import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import com.leaveledger.kernel.privacy.PersonalDataModule;
+import com.leaveledger.notification.delivery.DeliveryIds;
 import com.leaveledger.support.privacy.DataKeyCipher;
 import com.leaveledger.support.privacy.DataKeyStore;
 import com.leaveledger.support.privacy.KeyEncryptionKey;
@@ -42,6 +44,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.AfterEach;
@@ -100,8 +103,12 @@ class ErasureIT extends NotificationSagaIT {
         PROVIDER.stubFor(post(urlEqualTo("/sms")).atPriority(1).withRequestBody(containing(phone(erin)))
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"no such number " + phone(erin)
                         + "\"}")));
+        // Her push provider is slow: the approval's push is still in flight when she is erased.
+        PROVIDER.stubFor(post(urlEqualTo("/push")).atPriority(1).withRequestBody(containing("push-" + erin))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(10_000)
+                        .withHeader("Content-Type", "application/json").withBody("{\"id\":\"push-slow\"}")));
 
-        requestAndApprove(erinRequest, erin, manager);
+        String erinApproval = requestAndApprove(erinRequest, erin, manager);
         String ottoApproval = requestAndApprove(ottoRequest, otto, manager);
         await().atMost(patience()).untilAsserted(() -> {
             assertThat(mailsTo(email(manager))).extracting(NotificationSagaIT::subject)
@@ -111,16 +118,12 @@ class ErasureIT extends NotificationSagaIT {
             assertThat(mailsTo(email(otto))).extracting(NotificationSagaIT::subject)
                     .contains("Your leave was approved");
             assertThat(pushTo("push-" + erin)).hasSize(1);
-            assertThat(openDeliveries(erinRequest) + openDeliveries(ottoRequest)).isZero();
+            assertThat(openDeliveries(erinRequest)).as("her push, in flight").isEqualTo(1);
+            assertThat(openDeliveries(ottoRequest)).isZero();
         });
-        // As a saga stored before the saga stopped keeping a decision's note in its state would hold it:
-        assertThat(jdbc.update("update saga_entry set serialized_saga = convert_to(replace(convert_from("
-                + "serialized_saga, 'UTF8'), '\"facts\":{', ?), 'UTF8') where saga_id in (select saga_id from "
-                + "association_value_entry where association_key = 'leaveRequestId' and association_value = ?)",
-                "\"facts\":{\"note\":\"comment for " + erin + "\",", erinRequest)).isEqualTo(1);
-        assertThat(plaintextIn(erinsData)).as("the scan finds what is there before the erasure")
-                .containsKeys("employee_directory", "delivery", "saga_entry");
-        assertThat(storedEvent(erinRequest, LeaveRequestedEvent.class).reason()).isEqualTo("reason of " + erin);
+        // As sagas stored before the saga stopped keeping a decision's note in its state would hold it:
+        noteInSagaState(erinRequest, "comment for " + erin);
+        noteInSagaState(ottoRequest, "comment for " + otto);
 
         // HR erases Erin: the command side destroys her key and records the erasure.
         commandSideKeys.destroyKey(EmployeeId.of(erin));
@@ -128,6 +131,14 @@ class ErasureIT extends NotificationSagaIT {
                 "Employee", erin, 1);
         await().atMost(patience()).until(() -> jdbc.queryForObject("select count(*) from employee_directory "
                 + "where employee_id = ? and erased_at is not null", Integer.class, erin) == 1);
+        // The push open at the erasure was cancelled; the provider accepted it all the same, on record without her
+        // token.
+        String push = DeliveryIds.of(erinApproval, Channel.PUSH, erin).toString();
+        assertThat(deliveryEvents("NotificationCancelledEvent", push)).isEqualTo(1);
+        await().atMost(patience()).until(() -> "SENT".equals(status(erinApproval, Channel.PUSH, erin)));
+        assertThat(jdbc.queryForList("select payload from delivery_event where type = 'NotificationSentEvent' "
+                + "and delivery_id = cast(? as uuid)", String.class, push))
+                .singleElement(as(InstanceOfAssertFactories.STRING)).contains("\"address\":\"[erased]\"");
 
         assertThat(plaintextIn(erinsData)).as("every table of schema notification_saga").isEmpty();
         assertThat(dlqRecords()).noneMatch(r -> erinsData.stream().anyMatch(r.value()::contains));
@@ -135,7 +146,11 @@ class ErasureIT extends NotificationSagaIT {
         assertThat(jdbc.queryForList("select address from delivery where recipient_id = ? and channel <> 'AUDIT' "
                 + "and status = 'SENT'", String.class, erin)).isNotEmpty().containsOnly("[erased]");
 
-        // Otto reads as before.
+        // Otto reads as before: the scan finds his data where it was.
+        List<String> ottosData = List.of("Otto Other " + run, email(otto), phone(otto), "push-" + otto,
+                "reason of " + otto, "comment for " + otto);
+        assertThat(plaintextIn(ottosData)).containsOnlyKeys("employee_directory", "delivery", "delivery_event",
+                "saga_entry");
         assertThat(storedEvent(ottoRequest, LeaveRequestedEvent.class).reason()).isEqualTo("reason of " + otto);
         assertThat(storedEvent(ottoRequest, LeaveApprovedEvent.class).comment()).isEqualTo("comment for " + otto);
         assertThat(jdbc.queryForMap("select name, email, erased_at from employee_directory where employee_id = ?",
@@ -196,6 +211,13 @@ class ErasureIT extends NotificationSagaIT {
     }
 
     // --- what the service holds -----------------------------------------------------------------------------
+
+    private void noteInSagaState(String request, String note) {
+        assertThat(jdbc.update("update saga_entry set serialized_saga = convert_to(replace(convert_from("
+                + "serialized_saga, 'UTF8'), '\"facts\":{', ?), 'UTF8') where saga_id in (select saga_id from "
+                + "association_value_entry where association_key = 'leaveRequestId' and association_value = ?)",
+                "\"facts\":{\"note\":\"" + note + "\",", request)).isEqualTo(1);
+    }
 
     private int openDeliveries(String request) {
         return jdbc.queryForObject("select count(*) from delivery where leave_request_id = ? "

@@ -217,7 +217,7 @@ public abstract class NotificationSagaIT {
         return publish(eventId, payload, aggregateType, aggregateId, sequence, LedgerObjectMapper.create());
     }
 
-    /** Publishes an event serialized with {@code mapper} (e.g. one that encrypts personal data, as the command side). */
+    /** Publishes an event serialized with {@code mapper} (one that encrypts personal data, as the command side). */
     protected synchronized String publish(String eventId, LedgerEvent payload, String aggregateType,
                                           String aggregateId, long sequence, ObjectMapper mapper) {
         if (producer == null) {
