@@ -56,6 +56,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -73,6 +74,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
@@ -155,11 +157,15 @@ public abstract class NotificationSagaIT {
 
     /**
      * Each run starts with an empty schema: the embedded broker's offsets start at 0 again. The employees' data keys
-     * live in the command side's schema {@code ledger_keys} (its migration V8), which this service reads: created
-     * here as the command side creates it, if missing.
+     * live in the command side's schema {@code ledger_keys} (its migration V8), which this service reads. On a test
+     * database the command side has not migrated yet, the table is created here as V8 creates it, and dropped again
+     * when the context closes, so that V8 still finds no table when the command side's tests run later.
      */
     @TestConfiguration
     static class CleanSchema {
+
+        private static final AtomicBoolean KEY_TABLE_CREATED = new AtomicBoolean();
+
         @Bean
         FlywayMigrationStrategy cleanThenMigrate() {
             return (Flyway flyway) -> {
@@ -169,11 +175,24 @@ public abstract class NotificationSagaIT {
             };
         }
 
+        @Bean
+        DisposableBean dropKeyTableCreatedHere(JdbcTemplate jdbc) {
+            return () -> {
+                if (KEY_TABLE_CREATED.getAndSet(false)) {
+                    // the schema stays: V8 creates it only if missing
+                    jdbc.execute("drop table ledger_keys.data_key");
+                }
+            };
+        }
+
         private static void createKeyTable(JdbcTemplate jdbc) {
+            if (jdbc.queryForObject("select to_regclass('ledger_keys.data_key') is not null", Boolean.class)) {
+                return;
+            }
             try {
-                String migration = Files.readString(Path.of("../command-side/src/main/resources/db/migration/"
-                        + "V8__personal_data_keys.sql"));
-                jdbc.execute(migration.replace("create table ledger_keys.", "create table if not exists ledger_keys."));
+                jdbc.execute(Files.readString(Path.of("../command-side/src/main/resources/db/migration/"
+                        + "V8__personal_data_keys.sql")));
+                KEY_TABLE_CREATED.set(true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * A consumer that only copies events ({@code createKeys} false: the notification saga) never creates a key: an
  * employee without one (registered before personal data was encrypted) has their values written as they came, in
- * plaintext, like their events in the ledger (docs/adr/0033, section 5).
+ * plaintext, like their events in the ledger; an erased employee's values are written as {@code [erased]} (a copy of
+ * a plaintext event of theirs keeps nothing, and never fails) (docs/adr/0033, section 5).
  */
 public class DataKeyCipher implements PersonalDataCipher {
 
@@ -47,7 +48,10 @@ public class DataKeyCipher implements PersonalDataCipher {
         this(store, cacheFor, cacheSize, true);
     }
 
-    /** @param createKeys false: a subject without a key gets none, their values are written as they are */
+    /**
+     * @param createKeys false: a subject without a key gets none, their values are written as they are; an erased
+     *                   subject's values are written as {@code [erased]} instead of refused
+     */
     public DataKeyCipher(DataKeyStore store, Duration cacheFor, long cacheSize, boolean createKeys) {
         this.store = store;
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(cacheSize).build();
@@ -62,6 +66,9 @@ public class DataKeyCipher implements PersonalDataCipher {
             return plaintext;
         }
         if (!(entry instanceof Present present)) {
+            if (!createKeys) {
+                return ERASED;
+            }
             throw new SubjectErasedException(subject);
         }
         byte[] nonce = new byte[NONCE_BYTES];

@@ -60,6 +60,16 @@ class DataKeyCipherTest {
         keys.erase(eli.value());
         copying.forget(eli);
         assertThat(copying.decrypt(stored)).isEqualTo("[erased]");
-        assertThatThrownBy(() -> copying.encrypt(eli, "Eli Example")).isInstanceOf(SubjectErasedException.class);
+        assertThat(copying.encrypt(eli, "Eli Example")).as("a copy of a plaintext event of an erased employee")
+                .isEqualTo("[erased]");
+    }
+
+    @Test
+    void theCommandSideWritesNothingForAnErasedEmployee() {
+        DataKeyCipher commandSide = new DataKeyCipher(keys, Duration.ofMinutes(1), 10);
+        commandSide.encrypt(eli, "Eli Example");
+        commandSide.destroyKey(eli);
+
+        assertThatThrownBy(() -> commandSide.encrypt(eli, "Eli Example")).isInstanceOf(SubjectErasedException.class);
     }
 }
