@@ -1,14 +1,20 @@
 package com.leaveledger.notification.deadletter;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leaveledger.kernel.privacy.PersonalDataCipher;
 import com.leaveledger.notification.delivery.DeadLetterSink;
 import com.leaveledger.notification.delivery.Delivery;
 import com.leaveledger.support.persistence.StorableText;
+import com.leaveledger.support.privacy.PersonalDataRedaction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,9 +34,12 @@ public class DeadLetterStore implements DeadLetterSink {
             + "recipient_id, event_identifier, payload_type, attempts, cause_type, cause_message, created_at, "
             + "published_at, resolved_at, resolved_by, resolution_note";
 
+    private static final String ERASED = PersonalDataCipher.ERASED;
+
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final MeterRegistry meters;
+    private final ObjectMapper json = new ObjectMapper();
 
     public DeadLetterStore(JdbcTemplate jdbc, Serializer serializer, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -66,6 +75,63 @@ public class DeadLetterStore implements DeadLetterSink {
                 Timestamp.from(event.getTimestamp()), cause.getClass().getName(), truncate(String.valueOf(cause.getMessage())));
         created(DeadLetter.Kind.SAGA_EVENT, "none");
         return id;
+    }
+
+    /**
+     * Erasure: no dead letter keeps personal data of {@code employeeId} — the causes of their deliveries' dead
+     * letters (which may quote an address), the personal components and causes of saga events about them or
+     * addressed to them, and of the events dead-lettered in Axon's queue under them (the Kafka-fed processors'
+     * sequences are employees). Run again, it changes nothing. Answers the rows changed.
+     */
+    public int eraseSubject(String employeeId) {
+        String subject = StorableText.of(employeeId);
+        int changed = jdbc.update("update dead_letter set cause_message = ? where kind = 'DELIVERY' "
+                + "and recipient_id = ? and cause_message is distinct from ?", ERASED, subject, ERASED);
+        List<Object[]> sagaEvents = new ArrayList<>();
+        jdbc.query("select dead_letter_id, payload_type, payload from dead_letter where kind = 'SAGA_EVENT' "
+                + "and payload is not null", rs -> {
+            byte[] payload = redacted(rs.getString(2), rs.getBytes(3), subject);
+            if (payload != null) {
+                sagaEvents.add(new Object[] {payload, ERASED, rs.getObject(1, UUID.class)});
+            }
+        });
+        if (!sagaEvents.isEmpty()) {
+            jdbc.batchUpdate("update dead_letter set payload = ?, cause_message = ? where dead_letter_id = ?",
+                    sagaEvents);
+        }
+        List<Object[]> queued = new ArrayList<>();
+        jdbc.query("select dead_letter_id, payload_type, payload from dead_letter_entry where sequence_identifier = ?",
+                rs -> {
+                    byte[] payload = redacted(rs.getString(2), rs.getBytes(3), subject);
+                    queued.add(new Object[] {payload == null ? rs.getBytes(3) : payload, ERASED, rs.getString(1)});
+                }, subject);
+        if (!queued.isEmpty()) {
+            jdbc.batchUpdate("update dead_letter_entry set payload = ?, cause_message = case when cause_message is "
+                    + "null then null else ? end, diagnostics = null where dead_letter_id = ?", queued);
+        }
+        return changed + sagaEvents.size() + queued.size();
+    }
+
+    /**
+     * The stored JSON of an event with the personal components of {@code type} erased, if the event concerns
+     * {@code subject} (its employee, or the recipient of a delivery outcome) and held any; else null.
+     */
+    private byte[] redacted(String payloadType, byte[] payload, String subject) {
+        Class<?> type = PersonalDataRedaction.typeNamed(payloadType);
+        if (type == null || PersonalDataRedaction.personalComponents(type).isEmpty()) {
+            return null;
+        }
+        try {
+            if (!(json.readTree(payload) instanceof ObjectNode event)
+                    || !(subject.equals(event.path("employeeId").asText(null))
+                    || subject.equals(event.path("recipientId").asText(null)))
+                    || !PersonalDataRedaction.redact(event, type)) {
+                return null;
+            }
+            return json.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new IllegalStateException("a dead letter's payload of type " + payloadType + " is not JSON", e);
+        }
     }
 
     public List<DeadLetter> list(DeadLetter.Status status, int limit) {

@@ -177,20 +177,23 @@ public class DeliveryCommandHandler {
     }
 
     /**
-     * A fallback sent by a saga that started on the failure knows less than the original delivery: the employee,
-     * the manager and the facts of the message come from the delivery it replaces.
+     * A fallback shows the facts of the delivery it replaces, overlaid with the saga's: the saga never keeps a
+     * decision's note (personal data) in its state, so the note comes from there. A saga that started on the failure
+     * knows even less: the employee and the manager come from the replaced delivery too.
      */
     private SendNotificationCommand fallbackFilledIn(SendNotificationCommand command) {
-        if (command.fallbackFor() == null || command.employeeId() != null) {
+        if (command.fallbackFor() == null) {
             return command;
         }
         return store.find(command.fallbackFor()).map(original -> {
             java.util.Map<String, String> details = new java.util.LinkedHashMap<>(original.details());
             details.putAll(command.details());
+            boolean known = command.employeeId() != null;
             return new SendNotificationCommand(command.deliveryId(), command.sourceEventId(), command.channel(),
                     command.recipientId(), command.recipientRole(), command.kind(), command.leaveRequestId(),
-                    original.employeeId(), original.managerId(), command.fallbackChannel(), command.fallbackFor(),
-                    details);
+                    known ? command.employeeId() : original.employeeId(),
+                    known ? command.managerId() : original.managerId(), command.fallbackChannel(),
+                    command.fallbackFor(), details);
         }).orElse(command);
     }
 

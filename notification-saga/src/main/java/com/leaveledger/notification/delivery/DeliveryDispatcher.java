@@ -28,6 +28,9 @@ import org.springframework.context.SmartLifecycle;
  * message and sends it through the channel's {@link ResilientChannel}; the outcome goes to {@link OutcomeWriter}.
  * Nothing here blocks on a provider: a delivery in flight is a future, not a thread.
  * <p>
+ * Nothing is sent to an erased recipient: such a delivery is {@code SKIPPED}. An error is recorded without the
+ * recipient's address in it ({@link ResilientChannel#withoutAddress}).
+ * <p>
  * A recipient the directory does not know yet (its registration is on another Kafka partition and may arrive a
  * moment later) is looked up again with a growing delay, then given up as {@code unknown-recipient}.
  */
@@ -114,6 +117,11 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     private void send(Delivery delivery, Contact contact) {
         Channel channel = delivery.channel();
+        if (contact.erased()) {
+            finish(delivery, new Outcome.Skipped(delivery, "erased: the recipient's personal data was erased",
+                    clock.instant()));
+            return;
+        }
         if (!contact.wants(channel)) {
             finish(delivery, new Outcome.Skipped(delivery, "opted-out: the recipient does not want " + channel,
                     clock.instant()));
@@ -138,8 +146,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
         resilient.send(message, new ResilientChannel.Attempts() {
             @Override
             public void retrying(int attempt, Throwable cause, Duration delay) {
-                outcomes.record(new Outcome.AttemptFailed(delivery, attempt, ResilientChannel.describe(cause),
-                        clock.instant()));
+                outcomes.record(new Outcome.AttemptFailed(delivery, attempt,
+                        ResilientChannel.withoutAddress(ResilientChannel.describe(cause), address), clock.instant()));
             }
 
             @Override
@@ -162,7 +170,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
             } else {
                 Throwable failure = result.failure();
                 finish(delivery, new Outcome.GaveUp(delivery, result.attempts(), failure.getClass().getName(),
-                        ResilientChannel.describe(failure), clock.instant()));
+                        ResilientChannel.withoutAddress(ResilientChannel.describe(failure), address),
+                        clock.instant()));
             }
         });
     }

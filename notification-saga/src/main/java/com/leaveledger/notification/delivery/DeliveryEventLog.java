@@ -3,13 +3,20 @@ package com.leaveledger.notification.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.kernel.privacy.PersonalData;
 import com.leaveledger.support.persistence.StorableText;
+import com.leaveledger.support.privacy.PersonalDataRedaction;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,6 +31,10 @@ public class DeliveryEventLog {
     static final String ACTOR = "notification-saga";
     private static final String INSERT = "insert into delivery_event (event_id, delivery_id, leave_request_id, type, "
             + "payload, correlation_id, causation_id, actor, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The outcome events by the name the log keeps them under ({@code type}). */
+    private static final Map<String, Class<?>> TYPES = Arrays.stream(DeliveryEvent.class.getPermittedSubclasses())
+            .collect(Collectors.toMap(Class::getSimpleName, c -> c));
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -81,6 +92,29 @@ public class DeliveryEventLog {
                             read(rs.getString("payload")));
                 }, StorableText.of(leaveRequestId), Timestamp.from(asOf));
         return fold;
+    }
+
+    /**
+     * Erasure: the outcomes of deliveries to {@code recipientId} keep no personal data of theirs — every component of
+     * a {@link DeliveryEvent} marked {@link PersonalData} (the address a notice went to, a provider's error, which may
+     * quote it) reads {@code [erased]} in the log. Answers the entries changed (none when run again).
+     */
+    public int eraseRecipient(String recipientId) {
+        List<Object[]> changed = new ArrayList<>();
+        jdbc.query("select e.event_id, e.type, e.payload from delivery_event e join delivery d "
+                + "on d.delivery_id = e.delivery_id where d.recipient_id = ?", rs -> {
+            Class<?> type = TYPES.get(rs.getString(2));
+            if (type == null || PersonalDataRedaction.personalComponents(type).isEmpty()) {
+                return;
+            }
+            if (read(rs.getString(3)) instanceof ObjectNode payload && PersonalDataRedaction.redact(payload, type)) {
+                changed.add(new Object[] {write(payload), rs.getObject(1, UUID.class)});
+            }
+        }, StorableText.of(recipientId));
+        if (!changed.isEmpty()) {
+            jdbc.batchUpdate("update delivery_event set payload = ? where event_id = ?", changed);
+        }
+        return changed.size();
     }
 
     private JsonNode read(String payload) {

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.kernel.privacy.PersonalDataCipher;
 import com.leaveledger.support.persistence.StorableText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +34,9 @@ public class DeliveryStore {
             + "requested_at";
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
     };
+    /** The facts of a notice that are personal data of the employee it is about: the decision's note. */
+    static final List<String> PERSONAL_DETAILS = List.of("note");
+    private static final String ERASED = PersonalDataCipher.ERASED;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -122,6 +128,52 @@ public class DeliveryStore {
         return jdbc.query("update delivery set status = 'CANCELLED', last_error = ?, completed_at = now() "
                         + "where leave_request_id = ? and kind = ? and status in ('PENDING', 'RETRYING') returning "
                         + COLUMNS, this::delivery, StorableText.of(reason), StorableText.of(leaveRequestId), kind.name());
+    }
+
+    /** Erasure: cancels every open delivery to {@code recipientId} (nothing is sent to them any more); answers them. */
+    public List<Delivery> cancelOpenTo(String recipientId, String reason) {
+        return jdbc.query("update delivery set status = 'CANCELLED', last_error = ?, completed_at = now() "
+                        + "where recipient_id = ? and status in ('PENDING', 'RETRYING') returning " + COLUMNS,
+                this::delivery, StorableText.of(reason), StorableText.of(recipientId));
+    }
+
+    /**
+     * Erasure: the addresses of {@code recipientId} on record, and the errors of their deliveries (which may quote an
+     * address), read {@code [erased]}; AUDIT's address names the compliance record, not a person, and stays.
+     * Answers the rows changed (none when run again).
+     */
+    public int eraseRecipient(String recipientId) {
+        return jdbc.update("update delivery set "
+                + "address = case when address is null or channel = 'AUDIT' then address else '[erased]' end, "
+                + "last_error = case when last_error is null then null else '[erased]' end "
+                + "where recipient_id = ? and ((address is not null and channel <> 'AUDIT' and address <> '[erased]') "
+                + "or (last_error is not null and last_error <> '[erased]'))", StorableText.of(recipientId));
+    }
+
+    /**
+     * Erasure: the personal facts ({@link #PERSONAL_DETAILS}: the reason or comment a notice quotes) of the
+     * deliveries about {@code employeeId}, to whomever they went, read {@code [erased]}. Answers the rows changed.
+     */
+    public int eraseSubject(String employeeId) {
+        List<Object[]> changed = new ArrayList<>();
+        jdbc.query("select delivery_id, details from delivery where employee_id = ?", rs -> {
+            Map<String, String> details = new LinkedHashMap<>(read(rs.getString(2)));
+            boolean erased = false;
+            for (String key : PERSONAL_DETAILS) {
+                String value = details.get(key);
+                if (value != null && !value.isEmpty() && !ERASED.equals(value)) {
+                    details.put(key, ERASED);
+                    erased = true;
+                }
+            }
+            if (erased) {
+                changed.add(new Object[] {write(details), rs.getObject(1, UUID.class)});
+            }
+        }, StorableText.of(employeeId));
+        if (!changed.isEmpty()) {
+            jdbc.batchUpdate("update delivery set details = ? where delivery_id = ?", changed);
+        }
+        return changed.size();
     }
 
     public Optional<DeliveryStatus> status(UUID id) {

@@ -1,6 +1,7 @@
 package com.leaveledger.notification.delivery;
 
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.kernel.privacy.PersonalData;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
@@ -11,6 +12,6 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record NotificationFailedEvent(UUID deliveryId, String leaveRequestId, Channel channel, String recipientId,
-                                      RecipientRole recipientRole, NotificationKind kind, int attempts, String cause,
-                                      Channel fallbackChannel) implements DeliveryEvent {
+                                      RecipientRole recipientRole, NotificationKind kind, int attempts,
+                                      @PersonalData String cause, Channel fallbackChannel) implements DeliveryEvent {
 }

@@ -1,5 +1,6 @@
 package com.leaveledger.notification.delivery;
 
+import com.leaveledger.kernel.privacy.PersonalDataCipher;
 import com.leaveledger.support.persistence.StorableText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,7 +8,9 @@ import io.micrometer.core.instrument.Timer;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -193,6 +196,12 @@ public class OutcomeWriter implements SmartLifecycle {
             }
         }
         if (!sent.isEmpty()) {
+            Set<String> erased = erasedRecipients(sent);
+            if (!erased.isEmpty()) {
+                sent = sent.stream().map(s -> erased.contains(s.delivery().recipientId()) ? new Outcome.Sent(
+                        s.delivery(), s.attempts(), PersonalDataCipher.ERASED, s.providerMessageId(), s.at()) : s)
+                        .toList();
+            }
             int[] updated = jdbc.batchUpdate("update delivery set status = 'SENT', attempts = ?, address = ?, "
                             + "provider_message_id = ?, last_attempt_at = ?, completed_at = ?, last_error = null "
                             + "where delivery_id = ? and status in ('PENDING', 'RETRYING', 'CANCELLED')",
@@ -226,6 +235,19 @@ public class OutcomeWriter implements SmartLifecycle {
         if (!failures.isEmpty()) {
             eventBus.publish(failures);
         }
+    }
+
+    /**
+     * The recipients of these sends who were erased, their directory rows share-locked until this batch commits: an
+     * erasure (which updates the row first) either committed before, and their addresses are recorded as
+     * {@code [erased]}, or waits for this batch and then overwrites the addresses it wrote.
+     */
+    private Set<String> erasedRecipients(List<Outcome.Sent> sent) {
+        String[] recipients = sent.stream().map(s -> s.delivery().recipientId()).distinct().sorted()
+                .toArray(String[]::new);
+        return new HashSet<>(jdbc.queryForList("select employee_id from (select employee_id, erased_at "
+                + "from employee_directory where employee_id = any(?) order by employee_id for share) locked "
+                + "where erased_at is not null", String.class, (Object) recipients));
     }
 
     private void gaveUp(Outcome.GaveUp g, List<DeliveryEventLog.Entry> events, List<EventMessage<?>> failures) {

@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,7 +209,8 @@ public class ResilientChannel {
                         message.idempotencyKey(), millis, receipt == null ? null : receipt.providerMessageId());
             } else {
                 providerCalls.info("{} provider call {} of delivery {}: failed in {} ms ({})", channel, attempt,
-                        message.idempotencyKey(), millis, describe(asProviderFailure(unwrap(error))));
+                        message.idempotencyKey(), millis,
+                        withoutAddress(describe(asProviderFailure(unwrap(error))), message.address()));
             }
         } finally {
             if (previous == null) {
@@ -236,6 +239,19 @@ public class ResilientChannel {
     /** True if retrying cannot help: the provider refused the message itself. */
     public static boolean isPermanent(Throwable failure) {
         return failure instanceof ProviderException provider && provider.isPermanent();
+    }
+
+    /**
+     * {@code text} with every occurrence of {@code address} (in any case) replaced by {@code [address]}: a provider's
+     * error may quote the address it refused, and errors are logged, stored and published as dead letters, where no
+     * address may go (docs/notifications.md, "Erasure").
+     */
+    public static String withoutAddress(String text, String address) {
+        if (text == null || address == null || address.isBlank()) {
+            return text;
+        }
+        return Pattern.compile(Pattern.quote(address), Pattern.CASE_INSENSITIVE).matcher(text)
+                .replaceAll(Matcher.quoteReplacement("[address]"));
     }
 
     /** A short, stable reason for operators. */

@@ -45,10 +45,10 @@ public class EmployeeDirectory {
         if (cached != null && cached.until().isAfter(now)) {
             return Optional.of(cached.contact());
         }
-        List<Contact> found = jdbc.query("select employee_id, name, email, phone, push_token, manager_id, channels "
-                + "from employee_directory where employee_id = ?", (rs, i) -> new Contact(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                parseChannels(rs.getString(7))), employeeId);
+        List<Contact> found = jdbc.query("select employee_id, name, email, phone, push_token, manager_id, channels, "
+                + "erased_at is not null from employee_directory where employee_id = ?", (rs, i) -> new Contact(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                parseChannels(rs.getString(7)), rs.getBoolean(8)), employeeId);
         if (found.isEmpty()) {
             cache.remove(employeeId);
             return Optional.empty();
@@ -58,6 +58,25 @@ public class EmployeeDirectory {
         }
         cache.put(employeeId, new Cached(found.get(0), now.plus(ttl)));
         return Optional.of(found.get(0));
+    }
+
+    /**
+     * Erasure: the employee's name and addresses read {@code [erased]} and the row is marked erased, so nothing is
+     * sent to them any more and a replayed registration writes nothing back. An employee this directory never saw
+     * gets an erased row all the same. Run first in an erasure's transaction: the row lock orders it against the
+     * outcome writer, which share-locks the rows of the recipients it records sends for.
+     */
+    public void erase(String employeeId, String sourceEventId) {
+        String id = StorableText.of(employeeId);
+        jdbc.update("insert into employee_directory (employee_id, name, channels, source_event_id, updated_at, "
+                + "erased_at) values (?, '[erased]', '', ?, now(), now()) on conflict (employee_id) do update set "
+                + "name = case when employee_directory.name is null then null else '[erased]' end, "
+                + "email = case when employee_directory.email is null then null else '[erased]' end, "
+                + "phone = case when employee_directory.phone is null then null else '[erased]' end, "
+                + "push_token = case when employee_directory.push_token is null then null else '[erased]' end, "
+                + "erased_at = coalesce(employee_directory.erased_at, now()), updated_at = now()",
+                id, StorableText.of(sourceEventId));
+        evict(id);
     }
 
     public void evict(String employeeId) {

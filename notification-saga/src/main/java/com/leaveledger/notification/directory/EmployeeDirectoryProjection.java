@@ -16,7 +16,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Keeps {@code employee_directory}: who can be reached how. Read from Kafka; an upsert, so a redelivered or
  * replayed registration changes nothing. A reset re-applies every registration over the rows in place: the table
- * is never emptied, so deliveries never miss a contact while it is rebuilt.
+ * is never emptied, so deliveries never miss a contact while it is rebuilt. The row of an erased employee is never
+ * written again ({@code SubjectErasure}, in the same processor).
  * <p>
  * Poison events (docs/adr/0031-poison-events.md): text is written as {@link StorableText} (a NUL becomes
  * {@code ␀}). A row the database still refuses for its data (SQLSTATE class 22, 23 or a trigger's P0) is rolled
@@ -50,7 +51,9 @@ public class EmployeeDirectoryProjection {
                             + "on conflict (employee_id) do update set name = excluded.name, email = excluded.email, "
                             + "phone = excluded.phone, push_token = excluded.push_token, "
                             + "manager_id = excluded.manager_id, channels = excluded.channels, "
-                            + "source_event_id = excluded.source_event_id, updated_at = now()",
+                            + "source_event_id = excluded.source_event_id, updated_at = now() "
+                            // an erased employee's row keeps [erased]: a replayed registration writes nothing back
+                            + "where employee_directory.erased_at is null",
                     id, StorableText.of(event.name()), StorableText.of(event.email()), StorableText.of(event.phone()),
                     StorableText.of(event.pushToken()),
                     event.managerId() == null ? null : StorableText.of(event.managerId().value()),

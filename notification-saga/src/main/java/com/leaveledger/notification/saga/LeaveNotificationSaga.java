@@ -53,7 +53,8 @@ import org.axonframework.spring.stereotype.Saga;
  * by then (a request notice once the request was decided). A failure that arrives after the saga ended
  * starts a short-lived saga that only falls back (a rejection or cancellation notice is never moot).
  * <p>
- * The saga keeps only what it decides with (ids, status, the facts the messages show) and reacts only to the
+ * The saga keeps only what it decides with (ids, status, the facts the messages show, but no personal data: a
+ * decision's note is passed on to its notices and forgotten) and reacts only to the
  * leave-request events and to failures: it ends once the request is rejected or cancelled; for approved leave it
  * waits, since the leave may still be cancelled, until a deadline the day after the leave's first day (Axon's
  * DeadlineManager on db-scheduler, persisted in this service's schema). It never talks to a provider; it reads this
@@ -68,6 +69,13 @@ public class LeaveNotificationSaga {
 
     public static final String PROCESSING_GROUP = "notification-saga";
     static final String ASSOCIATION = "leaveRequestId";
+
+    /**
+     * The decision's note (a reason or comment: personal data of the employee). It goes into the notices' details,
+     * never into the saga's stored state: a fallback takes it from the delivery it replaces, and an erasure overwrites
+     * it there (docs/notifications.md, "Erasure").
+     */
+    static final String NOTE = "note";
 
     /** Deadline that ends the saga of approved leave once the leave has started (it can no longer be cancelled). */
     static final String LEAVE_STARTED = "leave-started";
@@ -116,6 +124,7 @@ public class LeaveNotificationSaga {
         status = LeaveRequestStatus.APPROVED;
         decidedBy(event.approvedBy() == null ? null : event.approvedBy().value(), event.comment());
         notify(eventId, NotificationKind.LEAVE_APPROVED, employeeId, RecipientRole.EMPLOYEE, EMAIL, SMS, PUSH);
+        facts.remove(NOTE);
         String startDate = facts.get("startDate");
         if (startDate != null) {
             // The day after the first day of leave, in UTC: by then approved leave has started in every time zone
@@ -138,6 +147,7 @@ public class LeaveNotificationSaga {
         status = LeaveRequestStatus.REJECTED;
         decidedBy(event.rejectedBy() == null ? null : event.rejectedBy().value(), event.reason());
         notify(eventId, NotificationKind.LEAVE_REJECTED, employeeId, RecipientRole.EMPLOYEE, EMAIL, SMS, PUSH);
+        facts.remove(NOTE);
         SagaLifecycle.end();
     }
 
@@ -147,7 +157,7 @@ public class LeaveNotificationSaga {
         remember(event.leaveRequestId().value(), event.employeeId().value(), managerId);
         LeaveRequestStatus previous = event.previousStatus() == null ? status : event.previousStatus();
         status = LeaveRequestStatus.CANCELLED;
-        facts.put("note", event.reason() == null ? "" : event.reason());
+        facts.put(NOTE, event.reason() == null ? "" : event.reason());
         if (previous == LeaveRequestStatus.APPROVED) {
             boolean retract = cancelUndelivered(NotificationKind.LEAVE_APPROVED, "leave cancelled");
             notify(eventId, retract ? NotificationKind.APPROVAL_RETRACTED : NotificationKind.LEAVE_CANCELLED,
@@ -157,6 +167,7 @@ public class LeaveNotificationSaga {
             cancelUndelivered(NotificationKind.LEAVE_REQUESTED, "request withdrawn");
             notify(eventId, NotificationKind.REQUEST_WITHDRAWN, managerId, RecipientRole.MANAGER, EMAIL, PUSH);
         }
+        facts.remove(NOTE);
         SagaLifecycle.end();
     }
 
@@ -188,7 +199,7 @@ public class LeaveNotificationSaga {
         if (actor != null) {
             facts.put("decidedBy", actor);
         }
-        facts.put("note", note == null ? "" : note);
+        facts.put(NOTE, note == null ? "" : note);
     }
 
     /**

@@ -37,11 +37,16 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumSet;
@@ -51,11 +56,17 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
@@ -63,6 +74,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
@@ -143,15 +155,47 @@ public abstract class NotificationSagaIT {
         registry.add("ledger.notifications.push.url", () -> PROVIDER.baseUrl() + "/push");
     }
 
-    /** Each run starts with an empty schema: the embedded broker's offsets start at 0 again. */
+    /**
+     * Each run starts with an empty schema: the embedded broker's offsets start at 0 again. The employees' data keys
+     * live in the command side's schema {@code ledger_keys} (its migration V8), which this service reads. On a test
+     * database the command side has not migrated yet, the table is created here as V8 creates it, and dropped again
+     * when the context closes, so that V8 still finds no table when the command side's tests run later.
+     */
     @TestConfiguration
     static class CleanSchema {
+
+        private static final AtomicBoolean KEY_TABLE_CREATED = new AtomicBoolean();
+
         @Bean
         FlywayMigrationStrategy cleanThenMigrate() {
             return (Flyway flyway) -> {
                 flyway.clean();
                 flyway.migrate();
+                createKeyTable(new JdbcTemplate(flyway.getConfiguration().getDataSource()));
             };
+        }
+
+        @Bean
+        DisposableBean dropKeyTableCreatedHere(JdbcTemplate jdbc) {
+            return () -> {
+                if (KEY_TABLE_CREATED.getAndSet(false)) {
+                    // the schema stays: V8 creates it only if missing
+                    jdbc.execute("drop table ledger_keys.data_key");
+                }
+            };
+        }
+
+        private static void createKeyTable(JdbcTemplate jdbc) {
+            if (jdbc.queryForObject("select to_regclass('ledger_keys.data_key') is not null", Boolean.class)) {
+                return;
+            }
+            try {
+                jdbc.execute(Files.readString(Path.of("../command-side/src/main/resources/db/migration/"
+                        + "V8__personal_data_keys.sql")));
+                KEY_TABLE_CREATED.set(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -167,7 +211,6 @@ public abstract class NotificationSagaIT {
     protected String brokers;
 
     private static Producer<String, byte[]> producer;
-    private static DefaultKafkaMessageConverter converter;
 
     protected final String run = "t" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -190,6 +233,12 @@ public abstract class NotificationSagaIT {
 
     protected synchronized String publish(String eventId, LedgerEvent payload, String aggregateType,
                                           String aggregateId, long sequence) {
+        return publish(eventId, payload, aggregateType, aggregateId, sequence, LedgerObjectMapper.create());
+    }
+
+    /** Publishes an event serialized with {@code mapper} (one that encrypts personal data, as the command side). */
+    protected synchronized String publish(String eventId, LedgerEvent payload, String aggregateType,
+                                          String aggregateId, long sequence, ObjectMapper mapper) {
         if (producer == null) {
             Properties config = new Properties();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
@@ -197,11 +246,11 @@ public abstract class NotificationSagaIT {
             config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(config);
-            converter = DefaultKafkaMessageConverter.builder()
-                    .serializer(JacksonSerializer.builder().objectMapper(LedgerObjectMapper.create()).build())
-                    .sequencingPolicy(event -> ((LedgerEvent) event.getPayload()).employeeId().value())
-                    .build();
         }
+        DefaultKafkaMessageConverter converter = DefaultKafkaMessageConverter.builder()
+                .serializer(JacksonSerializer.builder().objectMapper(mapper).build())
+                .sequencingPolicy(event -> ((LedgerEvent) event.getPayload()).employeeId().value())
+                .build();
         MetaData metadata = MetaData.with("actor", payload.employeeId().value())
                 .and("correlationId", "corr-" + eventId)
                 .and("causationId", "cmd-" + eventId);
@@ -326,6 +375,26 @@ public abstract class NotificationSagaIT {
         return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like ? "
                 + "and convert_from(payload, 'UTF8') like ?", Integer.class, "%" + payloadTypeSuffix,
                 "%" + containing + "%");
+    }
+
+    /** Every record on the dead-letter topic so far. */
+    protected List<ConsumerRecord<String, String>> dlqRecords() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.NOTIFICATIONS_DLQ).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            for (int i = 0; i < 5; i++) {
+                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     // --- HTTP -----------------------------------------------------------------------------------------------

@@ -182,6 +182,11 @@ class LeaveNotificationSagaTest {
         assertThat(fallback.sourceEventId()).isEqualTo("evt-sms-failed");
         assertThat(fallback.deliveryId()).isEqualTo(DeliveryIds.of("evt-sms-failed", Channel.EMAIL, EMPLOYEE));
         assertThat(fallback.details()).containsEntry("fallbackFrom", "SMS");
+        assertThat(commandsSeen).filteredOn(c -> c instanceof SendNotificationCommand send
+                        && send.kind() == NotificationKind.LEAVE_APPROVED && send.fallbackFor() == null)
+                .hasSize(4).allMatch(c -> "enjoy".equals(((SendNotificationCommand) c).details().get("note")));
+        assertThat(fallback.details()).as("the saga keeps no note (personal data) in its state: the fallback's "
+                + "comes from the delivery it replaces, filled in by the command handler").doesNotContainKey("note");
     }
 
     @Test

@@ -12,6 +12,9 @@ import com.leaveledger.kernel.leaveaccount.LeaveType;
 import com.leaveledger.kernel.privacy.PersonalDataModule;
 import com.leaveledger.query.replay.ReplayCoordinator;
 import com.leaveledger.support.privacy.DataKeyCipher;
+import com.leaveledger.support.privacy.DataKeyStore;
+import com.leaveledger.support.privacy.KeyEncryptionKey;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSetMetaData;
 import java.time.LocalDate;
@@ -32,7 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ErasureIT extends QuerySideIT {
 
-    @Autowired
+    /** The command side's cipher: it creates keys (this service's does not) and destroys them. */
     private DataKeyCipher cipher;
     @Autowired
     private DataSource dataSource;
@@ -46,6 +49,7 @@ class ErasureIT extends QuerySideIT {
     void commandSideKeyStore() {
         Flyway.configure().dataSource(dataSource).schemas("command_side").defaultSchema("command_side")
                 .locations("filesystem:../command-side/src/main/resources/db/migration").load().migrate();
+        cipher = new DataKeyCipher(new DataKeyStore(jdbc, KeyEncryptionKey.development()), Duration.ofMinutes(1), 1000);
         encrypted = new TestLedger(brokers, LedgerObjectMapper.create().registerModule(new PersonalDataModule(cipher)));
     }
 

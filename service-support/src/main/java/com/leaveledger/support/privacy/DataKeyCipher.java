@@ -28,6 +28,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * AES-256-GCM under each employee's data key: a fresh 96-bit nonce per value, {@code leave-ledger/personal-data/v1:}
  * and the employee id as associated data. Keys are cached; an entry read or created inside a transaction is cached
  * only once that transaction committed, so a rolled-back key is never used.
+ * <p>
+ * A consumer that only copies events ({@code createKeys} false: the notification saga) never creates a key: an
+ * employee without one (registered before personal data was encrypted) has their values written as they came, in
+ * plaintext, like their events in the ledger; an erased employee's values are written as {@code [erased]} (a copy of
+ * a plaintext event of theirs keeps nothing, and never fails) (docs/adr/0033, section 5).
  */
 public class DataKeyCipher implements PersonalDataCipher {
 
@@ -37,16 +42,33 @@ public class DataKeyCipher implements PersonalDataCipher {
     private final DataKeyStore store;
     private final Cache<String, Entry> cache;
     private final SecureRandom random = new SecureRandom();
+    private final boolean createKeys;
 
     public DataKeyCipher(DataKeyStore store, Duration cacheFor, long cacheSize) {
+        this(store, cacheFor, cacheSize, true);
+    }
+
+    /**
+     * @param createKeys false: a subject without a key gets none, their values are written as they are; an erased
+     *                   subject's values are written as {@code [erased]} instead of refused
+     */
+    public DataKeyCipher(DataKeyStore store, Duration cacheFor, long cacheSize, boolean createKeys) {
         this.store = store;
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(cacheSize).build();
+        this.createKeys = createKeys;
     }
 
     @Override
     public String encrypt(EmployeeId subject, String plaintext) {
-        Entry entry = lookup(subject.value(), () -> store.findOrCreate(subject.value()));
+        Entry entry = lookup(subject.value(), createKeys ? () -> store.findOrCreate(subject.value())
+                : () -> store.find(subject.value()).orElse(null));
+        if (entry == null) {
+            return plaintext;
+        }
         if (!(entry instanceof Present present)) {
+            if (!createKeys) {
+                return ERASED;
+            }
             throw new SubjectErasedException(subject);
         }
         byte[] nonce = new byte[NONCE_BYTES];
@@ -87,7 +109,10 @@ public class DataKeyCipher implements PersonalDataCipher {
         cache.invalidate(subject.value());
     }
 
-    /** A cached entry, else one loaded now and cached when (and if) the current transaction commits. */
+    /**
+     * A cached entry, else one loaded now and cached when (and if) the current transaction commits; null (never
+     * cached) when there is none.
+     */
     private Entry lookup(String subject, Supplier<Entry> load) {
         Entry cached = cache.getIfPresent(subject);
         if (cached != null) {
@@ -96,7 +121,9 @@ public class DataKeyCipher implements PersonalDataCipher {
         Map<String, Entry> pending = pending();
         if (pending == null) {
             Entry entry = load.get();
-            cache.put(subject, entry);
+            if (entry != null) {
+                cache.put(subject, entry);
+            }
             return entry;
         }
         return pending.computeIfAbsent(subject, s -> load.get());

@@ -52,7 +52,7 @@ public final class KeyEncryptionKey {
         return new KeyEncryptionKey(Base64.getDecoder().decode(base64));
     }
 
-    static KeyEncryptionKey development() {
+    public static KeyEncryptionKey development() {
         return fromBase64(DEVELOPMENT_KEY);
     }
 

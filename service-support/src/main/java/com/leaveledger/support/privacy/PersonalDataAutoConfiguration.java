@@ -47,7 +47,7 @@ public class PersonalDataAutoConfiguration {
             kek = KeyEncryptionKey.fromFile(properties.keyEncryptionKeyFile());
         }
         return new DataKeyCipher(new DataKeyStore(new JdbcTemplate(dataSource), kek), properties.keyCacheFor(),
-                properties.keyCacheSize());
+                properties.keyCacheSize(), properties.createKeys());
     }
 
     @Bean

@@ -17,11 +17,15 @@ import org.springframework.validation.annotation.Validated;
  *                             every instance (the instance that handles {@code SubjectErasedEvent} forgets at once)
  * @param keyCacheSize         how many employees' keys a service keeps in memory
  * @param encrypt              false only for a benchmark's baseline: personal data stored in plaintext, beyond erasure
+ * @param createKeys           whether this service creates an employee's key when it first writes their personal
+ *                             data (the command side); false for a service that only copies events (the notification
+ *                             saga, the query side): an employee without a key keeps their values as they came
  */
 @Validated
 @ConfigurationProperties("ledger.privacy")
 public record PrivacyProperties(Path keyEncryptionKeyFile,
                                 @NotNull @DefaultValue("1m") Duration keyCacheFor,
                                 @Min(1) @DefaultValue("100000") long keyCacheSize,
-                                @DefaultValue("true") boolean encrypt) {
+                                @DefaultValue("true") boolean encrypt,
+                                @DefaultValue("true") boolean createKeys) {
 }

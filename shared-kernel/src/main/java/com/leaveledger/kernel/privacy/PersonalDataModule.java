@@ -43,7 +43,10 @@ public final class PersonalDataModule extends SimpleModule {
 
     /**
      * Writes a personal text component as the ciphertext of its value, always: a value that merely looks like a
-     * ciphertext is encrypted too, so nobody can have another employee's ciphertext decrypted into their event.
+     * ciphertext is encrypted too, so nobody can have another employee's ciphertext decrypted into their event. The
+     * one exception is {@link PersonalDataCipher#ERASED}: it holds nothing to protect and is written as is, so a
+     * consumer that stores a copy of an erased employee's event (read as {@code [erased]}) needs no key for it and
+     * cannot fail on it.
      */
     private static final class Encrypting extends BeanPropertyWriter {
 
@@ -57,7 +60,7 @@ public final class PersonalDataModule extends SimpleModule {
         @Override
         public void serializeAsField(Object bean, JsonGenerator gen, SerializerProvider prov) throws Exception {
             Object value = get(bean);
-            if (!(value instanceof String text)) {
+            if (!(value instanceof String text) || PersonalDataCipher.ERASED.equals(text)) {
                 super.serializeAsField(bean, gen, prov);
                 return;
             }

@@ -82,6 +82,18 @@ class PersonalDataModuleTest {
     }
 
     @Test
+    void anErasedValueIsCopiedAsIsWithoutTheKey() throws Exception {
+        byte[] stored = events.writeValueAsBytes(registered);
+        cipher.erased.add("e-1");
+        EmployeeRegisteredEvent read = events.readValue(stored, EmployeeRegisteredEvent.class);
+
+        JsonNode copy = events.readTree(events.writeValueAsBytes(read));
+        assertThat(copy.path("name").asText()).as("no key needed: nothing to protect").isEqualTo("[erased]");
+        assertThat(copy.path("email").asText()).isEqualTo("[erased]");
+        assertThat(copy.path("country").asText()).isEqualTo("DE");
+    }
+
+    @Test
     void withoutTheModuleEventsStayPlain() throws Exception {
         JsonNode json = LedgerObjectMapper.create().readTree(LedgerObjectMapper.create().writeValueAsBytes(registered));
         assertThat(json.path("name").asText()).isEqualTo("Eli Example");

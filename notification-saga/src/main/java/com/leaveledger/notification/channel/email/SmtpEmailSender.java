@@ -75,7 +75,8 @@ public class SmtpEmailSender implements ChannelSender {
             mail.send(mime);
             return new ProviderReceipt(messageId);
         } catch (AddressException e) {
-            throw new ProviderException("invalid-address", "not a valid email address: " + message.address(), true, e);
+            // the address itself stays out of the error: errors are logged and kept longer than the address
+            throw new ProviderException("invalid-address", "not a valid email address", true, e);
         } catch (MessagingException | MailPreparationException | MailParseException e) {
             throw new ProviderException("invalid-message", String.valueOf(e.getMessage()), true, e);
         } catch (MailException e) {
