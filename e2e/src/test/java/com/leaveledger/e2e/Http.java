@@ -78,6 +78,23 @@ final class Http {
         return send(service, request(service, path, token).GET(), null);
     }
 
+    /** The body of a GET as text (an export), whatever its format; fails unless 200. */
+    static String getText(ServiceProcess service, String path, String token) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request(service, path, token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + ": " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Answer delete(ServiceProcess service, String path, String token) {
         return send(service, request(service, path, token).DELETE(), null);
     }

@@ -16,6 +16,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -340,7 +341,7 @@ class LeaveLedgerE2eIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyRequestAndAnswerMatchesTheOpenApiDocumentItsServicePublishes() {
         new ContractWalkThrough(commands, query, notifications).run();
 
@@ -370,6 +371,77 @@ class LeaveLedgerE2eIT {
             }
         });
         return found;
+    }
+
+    /**
+     * Erasure (GDPR Art. 17, docs/runbooks/erasure-requests.md): afterwards the employee's name, addresses and
+     * reasons are found nowhere — no table of any service, no record of either topic, no export, no log line — the
+     * ledger still verifies, balances are what they were (also rebuilt), and a colleague reads unchanged.
+     */
+    @Test
+    @Order(5)
+    void anErasedEmployeesPersonalDataIsFoundNowhereAndTheLedgerStillVerifies() {
+        Person manager = Person.manager("max");
+        Person employee = Person.reportingTo("ida", manager);
+        Person colleague = Person.reportingTo("ben", manager);
+        ledger.register(manager);
+        ledger.register(employee);
+        ledger.register(colleague);
+        ledger.grant(employee, 2032, 25);
+        String reason = "oncology appointment of " + employee.id();
+        String request = ledger.submit(employee, "2032-03-01", "2032-03-03", "e2e-erasure-submit", reason);
+        ledger.approve(manager, request, "e2e-erasure-approve");
+        await("employee told of the approval").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(system.mailSubjectsTo(employee.email())).containsExactly("Your leave was approved");
+            assertThat(system.smsTo(employee.phone())).hasSize(1);
+            assertThat(system.pushTo(employee.pushToken())).hasSize(1);
+        });
+        String balance = "25.0/3.0/0.0/22.0";
+        await("approval projected").atMost(PATIENCE).until(() -> Ledger.annualBalance(query, employee, 2032),
+                balance::equals);
+        List<String> plaintexts = List.of("Name of " + employee.id(), employee.email(), employee.phone(),
+                employee.pushToken(), reason);
+        assertThat(Plaintext.database()).as("encrypted in the event store, plaintext in read models")
+                .contains("enc:v1:" + employee.id() + ":", "Name of " + employee.id());
+
+        Http.Answer erased = Http.post(commands, "/api/employees/" + employee.id() + "/erasure", Ledger.HR,
+                Map.of("legalBasis", "CONSENT_WITHDRAWN", "reason", "HR-e2e-1"));
+        assertThat(erased.status()).as("erasure: %s", erased).isEqualTo(204);
+
+        await("no plaintext left in any service's tables").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    String stored = Plaintext.database();
+                    plaintexts.forEach(p -> assertThat(stored).doesNotContain(p));
+                });
+        assertThat(Http.get(commands, "/api/audit/integrity", Ledger.COMPLIANCE).body().path("status").asText())
+                .isEqualTo("VERIFIED");
+        String topics = Plaintext.topic(system.kafkaBootstrap(), LedgerSystem.EVENTS_TOPIC)
+                + Plaintext.topic(system.kafkaBootstrap(), LedgerSystem.DLQ_TOPIC);
+        String exports = Http.getText(query, "/api/audit/export?format=ndjson", Ledger.COMPLIANCE)
+                + Http.getText(query, "/api/audit/export?format=csv", Ledger.COMPLIANCE);
+        String logs = Plaintext.logs();
+        plaintexts.forEach(p -> {
+            assertThat(topics).as("the topics").doesNotContain(p);
+            assertThat(exports).as("the audit exports").doesNotContain(p);
+            assertThat(logs).as("the logs").doesNotContain(p);
+        });
+        assertThat(exports).contains("Name of " + colleague.id(), "[erased]");
+
+        JsonNode timeline = Http.get(query, "/api/audit/employees/" + employee.id(), Ledger.COMPLIANCE).body();
+        assertThat(timeline.path("items").get(0).path("payload").path("name").asText()).isEqualTo("[erased]");
+        assertThat(timeline.toString()).contains("SubjectErasedEvent", "CONSENT_WITHDRAWN");
+        assertThat(Http.get(query, "/api/audit/leave-requests/" + request + "/state?asOf=" + Instant.now(),
+                Ledger.COMPLIANCE).status()).isEqualTo(200);
+        assertThat(Ledger.annualBalance(query, employee, 2032)).isEqualTo(balance);
+        assertThat(Http.post(commands, "/api/leave-requests", employee.token(), Map.of("employeeId", employee.id(),
+                "leaveType", "ANNUAL", "startDate", "2032-04-05", "endDate", "2032-04-06")).body().path("rule")
+                .asText()).isEqualTo("employee-erased");
+
+        Http.Answer replay = Http.post(query, "/admin/projections/balances/replay", Ledger.ENGINEER, null);
+        assertThat(replay.status()).as("replay: %s", replay).isEqualTo(202);
+        await("balances rebuilt").atMost(PATIENCE).until(() -> Http.get(query, "/admin/projections/balances",
+                Ledger.ENGINEER).body().path("replay").path("status").asText().equals("DONE"));
+        assertThat(Ledger.annualBalance(query, employee, 2032)).as("balances replay identically").isEqualTo(balance);
     }
 
     private static List<ConsumerRecord<String, String>> dlqRecords() {

@@ -76,9 +76,13 @@ final class Ledger {
 
     /** Submits annual leave; answers the leave request id. */
     String submit(Person employee, String startDate, String endDate, String correlationId) {
+        return submit(employee, startDate, endDate, correlationId, "e2e");
+    }
+
+    String submit(Person employee, String startDate, String endDate, String correlationId, String reason) {
         Http.Answer answer = Http.post(commands, "/api/leave-requests", employee.token(), Map.of(
                 "employeeId", employee.id(), "leaveType", "ANNUAL", "startDate", startDate, "endDate", endDate,
-                "reason", "e2e"), "X-Correlation-Id", correlationId);
+                "reason", reason), "X-Correlation-Id", correlationId);
         assertThat(answer.status()).as("submit: %s", answer).isEqualTo(202);
         String id = answer.body().path("leaveRequestId").asText();
         assertThat(answer.header("Location")).isEqualTo("/api/leave-requests/" + id);
