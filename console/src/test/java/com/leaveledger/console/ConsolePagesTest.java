@@ -80,6 +80,14 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theMonthGridRendersWithoutTheCalendarService() throws Exception {
+        mvc.perform(get("/manager/calendar").with(signedIn("MANAGER")).param("month", "2027-03"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("query-side is not answering")))
+                .andExpect(content().string(Matchers.containsString("data-date=\"2027-03-26\"")));
+    }
+
+    @Test
     void aCommandToAServiceThatIsDownKeepsTheFormAndSaysSo() throws Exception {
         mvc.perform(post("/employee/requests").with(signedIn("EMPLOYEE")).with(csrf())
                         .param("leaveType", "ANNUAL").param("startDate", "2027-03-01").param("endDate", "2027-03-05"))

@@ -18,7 +18,7 @@ record MonthGrid(YearMonth month, List<List<Cell>> weeks) {
     record Cell(LocalDate date, boolean inMonth, boolean weekend, List<Map<String, Object>> off,
                 List<String> holidays) {
 
-        boolean holiday() {
+        public boolean holiday() {
             return !holidays.isEmpty();
         }
     }
