@@ -68,6 +68,26 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theWorkingDaysPreviewWaitsForBothDaysAndNamesAServiceThatIsDown() throws Exception {
+        mvc.perform(get("/employee/working-days").with(signedIn("EMPLOYEE")).param("startDate", "2027-03-01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("once both days are filled in")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("not answering"))));
+        mvc.perform(get("/employee/working-days").with(signedIn("EMPLOYEE")).param("startDate", "2027-03-01")
+                        .param("endDate", "2027-03-05").param("halfDayEnd", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("command-side is not answering")));
+    }
+
+    @Test
+    void theMonthGridRendersWithoutTheCalendarService() throws Exception {
+        mvc.perform(get("/manager/calendar").with(signedIn("MANAGER")).param("month", "2027-03"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("query-side is not answering")))
+                .andExpect(content().string(Matchers.containsString("data-date=\"2027-03-26\"")));
+    }
+
+    @Test
     void aCommandToAServiceThatIsDownKeepsTheFormAndSaysSo() throws Exception {
         mvc.perform(post("/employee/requests").with(signedIn("EMPLOYEE")).with(csrf())
                         .param("leaveType", "ANNUAL").param("startDate", "2027-03-01").param("endDate", "2027-03-05"))

@@ -96,12 +96,17 @@ class ConsoleE2eIT {
 
     @Test
     @Order(1)
-    void employeeRequestsLeaveSeesItsWorkingDaysAndEachRefusalNextToItsField() {
+    void employeeSeesTheWorkingDaysBeforeAndAfterRequestingLeaveAndEachRefusalNextToItsField() {
         browser.signIn(employee.id(), "EMPLOYEE");
         assertThat(browser.path()).startsWith("/employee");
         reloadUntil("/employee?year=" + YEAR, "tr[data-leave-type='ANNUAL'] td.available");
         assertThat(browser.text("tr[data-leave-type='ANNUAL'] td.available")).isEqualTo("10.0");
         assertEveryFieldLabelled();
+
+        browser.set("#startDate", "2027-03-01");
+        browser.set("#endDate", "2027-03-05");
+        browser.script("document.getElementById('endDate').dispatchEvent(new Event('change', {bubbles: true}))");
+        assertThat(browser.await("#preview-days").getText()).as("working days before submitting").isEqualTo("5.0");
 
         requestLeave("2027-03-01", "2027-03-05");
         WebElement days = browser.await("#working-days");
@@ -119,16 +124,16 @@ class ConsoleE2eIT {
 
         requestLeave("2027-03-13", "2027-03-14");
         assertThat(browser.text("#startDate-error")).contains("no working day");
+        assertThat(browser.await("#preview-refusal").getText()).contains("no working day");
         assertThat(browser.all("#endDate-error")).isEmpty();
     }
 
     @Test
     @Order(2)
-    void managerSeesTheBalanceBesideTheRequestApprovesWithACommentAndSeesTheMonthGrid() {
+    void managerSeesTheBalanceBesideTheRequestApprovesWithACommentAndSeesTheMonthGridWithHolidays() {
         browser.signIn(manager.id(), "EMPLOYEE", "MANAGER");
         reloadUntil("/manager", "article[data-request='" + requestId + "']");
-        browser.find("#balance-" + requestId + " button").click();
-        WebElement balance = browser.await("#balance-" + requestId + " td.available");
+        WebElement balance = browser.find("#balance-" + requestId + " tr[data-year='" + YEAR + "'] td.available");
         assertThat(balance.getText()).isEqualTo("5.0");
         assertEveryFieldLabelled();
         browser.screenshot("manager-pending");
@@ -141,6 +146,8 @@ class ConsoleE2eIT {
         reloadUntil("/manager/calendar?month=2027-03", approvedDay);
         assertThat(browser.text(approvedDay)).contains("Name of " + employee.id());
         assertThat(browser.all("td[data-date='2027-03-06'].weekend li")).isEmpty();
+        assertThat(browser.text("td[data-date='2027-03-26'].holiday ul.holidays")).contains("Good Friday (DE-BE)");
+        assertThat(browser.all("td[data-date='2027-03-25'].holiday")).isEmpty();
         browser.screenshot("manager-calendar");
     }
 

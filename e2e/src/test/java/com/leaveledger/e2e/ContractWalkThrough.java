@@ -88,6 +88,12 @@ final class ContractWalkThrough {
                 "text/plain", "reason"));
         expect(202, Http.post(commands, "/api/leave-requests/" + another + "/cancel", employee.token(), Map.of()));
         // the audit operations
+        expect(200, Http.get(commands, "/api/working-days?employeeId=" + employee.id()
+                + "&startDate=2031-09-01&endDate=2031-09-05&halfDayEnd=true", employee.token()));
+        expect(403, Http.get(commands, "/api/working-days?employeeId=" + employee.id()
+                + "&startDate=2031-09-01&endDate=2031-09-05", stranger.token()));
+        expect(422, Http.get(commands, "/api/working-days?employeeId=" + employee.id()
+                + "&startDate=2031-09-06&endDate=2031-09-07", employee.token()));
         expect(200, Http.get(commands, "/api/audit/integrity", Ledger.COMPLIANCE));
         expect(200, Http.get(commands, "/api/audit/bundle?employeeId=" + employee.id()
                 + "&from=2032-01-01T00:00:00Z&to=2099-01-01T00:00:00Z", Ledger.COMPLIANCE));

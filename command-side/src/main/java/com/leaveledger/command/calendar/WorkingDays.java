@@ -50,6 +50,17 @@ public final class WorkingDays {
         return shares;
     }
 
+    /** The working days a request of that period takes: as {@link #count}, refused if there is none. */
+    public List<YearShare> countRequested(LocalDate start, LocalDate end, boolean halfDayStart, boolean halfDayEnd,
+                                          String country, String subdivision) {
+        List<YearShare> shares = count(start, end, halfDayStart, halfDayEnd, country, subdivision);
+        if (total(shares).signum() == 0) {
+            throw RuleViolation.unprocessable("no-working-days", "the period " + start + " – " + end
+                    + " holds no working day in the employee's calendar");
+        }
+        return shares;
+    }
+
     public boolean isWorkingDay(LocalDate day, String country, String subdivision) {
         DayOfWeek dow = day.getDayOfWeek();
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.isHoliday(day, country, subdivision);

@@ -72,13 +72,9 @@ public class LeaveRequestCommandHandler {
             throw RuleViolation.unprocessable("no-approver", command.leaveType()
                     + " leave needs a manager's approval and " + command.employeeId() + " has no manager");
         }
-        List<YearShare> shares = workingDays.count(command.startDate(), command.endDate(), command.halfDayStart(),
-                command.halfDayEnd(), employee.country(), employee.subdivision());
+        List<YearShare> shares = workingDays.countRequested(command.startDate(), command.endDate(),
+                command.halfDayStart(), command.halfDayEnd(), employee.country(), employee.subdivision());
         BigDecimal total = WorkingDays.total(shares);
-        if (total.signum() == 0) {
-            throw RuleViolation.unprocessable("no-working-days", "the period " + command.startDate() + " – "
-                    + command.endDate() + " holds no working day in the employee's calendar");
-        }
         periods.book(command.employeeId(), command.leaveRequestId(), command.startDate(), command.endDate());
 
         LeaveRequestedEvent requested = new LeaveRequestedEvent(command.leaveRequestId(), command.employeeId(),

@@ -125,6 +125,66 @@ class CommandApiIT extends CommandSideIT {
     }
 
     @Test
+    void workingDaysAreCountedBeforeSubmittingAsTheSubmitCountsThem() {
+        String manager = id("m"), employee = id("e"), other = id("o"), otherManager = id("n");
+        registerTeam(manager, employee);
+        registerTeam(otherManager, other);
+        grant(employee, "ANNUAL", 2031, 25);
+        grant(employee, "ANNUAL", 2032, 25);
+        // Mon 29 December 2031 – Fri 2 January 2032, New Year's Day off, the last day a half day
+        String period = "/api/working-days?employeeId=" + employee + "&startDate=2031-12-29&endDate=2032-01-02";
+        int before = eventCount(run + "%");
+
+        ResponseEntity<JsonNode> preview = get(period + "&halfDayEnd=true", token(employee, "EMPLOYEE"));
+        assertThat(preview.getStatusCode().value()).as(String.valueOf(preview.getBody())).isEqualTo(200);
+        assertThat(preview.getBody().get("workingDays").decimalValue()).isEqualByComparingTo("3.5");
+        JsonNode shares = preview.getBody().get("shares");
+        assertThat(shares).hasSize(2);
+        assertThat(shares.get(0).get("year").asInt()).isEqualTo(2031);
+        assertThat(shares.get(0).get("days").decimalValue()).isEqualByComparingTo("3");
+        assertThat(shares.get(1).get("year").asInt()).isEqualTo(2032);
+        assertThat(shares.get(1).get("days").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(get(period, token(manager, "EMPLOYEE", "MANAGER")).getBody().get("workingDays").decimalValue())
+                .isEqualByComparingTo("4.0");
+        assertThat(get(period, token(hr, "HR")).getStatusCode().value()).isEqualTo(200);
+        assertThat(eventCount(run + "%")).as("a preview records nothing").isEqualTo(before);
+
+        String requestId = post("/api/leave-requests", token(employee, "EMPLOYEE"), Map.of("employeeId", employee,
+                "leaveType", "ANNUAL", "startDate", "2031-12-29", "endDate", "2032-01-02", "halfDayEnd", true))
+                .getBody().get("leaveRequestId").asText();
+        String payload = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 0", String.class, requestId);
+        assertThat(payload).contains("\"workingDays\":3.5");
+
+        String weekend = "/api/working-days?employeeId=" + employee + "&startDate=2031-03-08&endDate=2031-03-09";
+        expectProblem(get(weekend, token(employee, "EMPLOYEE")), 422, "no-working-days");
+        expectProblem(get("/api/working-days?employeeId=" + employee + "&startDate=2031-03-09&endDate=2031-03-08",
+                token(employee, "EMPLOYEE")), 400, "invalid-period");
+        expectProblem(get("/api/working-days?employeeId=" + employee + "&startDate=2031-03-09&endDate=2031-03-09"
+                + "&halfDayStart=true&halfDayEnd=true", token(employee, "EMPLOYEE")), 400, "invalid-half-day");
+        expectProblem(get("/api/working-days?employeeId=" + employee + "&startDate=1999-03-09&endDate=2031-03-09",
+                token(employee, "EMPLOYEE")), 400, "invalid-request");
+        expectProblem(get("/api/working-days?employeeId=a%20b&startDate=2031-03-09&endDate=2031-03-09",
+                token(hr, "HR")), 400, "invalid-request");
+        expectProblem(get("/api/working-days?employeeId=" + employee + "&startDate=2031-03-09", token(hr, "HR")),
+                400, "malformed-request");
+        expectProblem(get("/api/working-days?employeeId=" + id("nobody") + "&startDate=2031-03-09&endDate=2031-03-09",
+                token(hr, "HR")), 404, "employee-not-found");
+        expectProblem(get(period, token(other, "EMPLOYEE")), 403, "not-the-owner");
+        expectProblem(get(period, token(otherManager, "EMPLOYEE", "MANAGER")), 403, "not-your-report");
+        expectProblem(get(period, null), 401, "unauthenticated");
+    }
+
+    private ResponseEntity<JsonNode> get(String path, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return http.exchange(path, HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), JsonNode.class);
+    }
+
+    @Test
     void aRetriedCommandWithTheSameIdempotencyKeyGetsTheSameAnswerAndNoSecondEvent() throws Exception {
         String manager = id("m"), employee = id("e");
         registerTeam(manager, employee);

@@ -98,6 +98,34 @@ public class EmployeeController {
         return render(user, year, model);
     }
 
+    /**
+     * The working days the period in the form would take, asked of command-side (which counts them as a submit
+     * would), shown live under the dates; nothing until both dates are filled in.
+     */
+    @GetMapping("/employee/working-days")
+    String workingDays(@AuthenticationPrincipal ConsoleUser user, @RequestParam(required = false) String startDate,
+                       @RequestParam(required = false) String endDate,
+                       @RequestParam(defaultValue = "false") boolean halfDayStart,
+                       @RequestParam(defaultValue = "false") boolean halfDayEnd, Model model) {
+        model.addAttribute("partial", true);
+        if (startDate == null || startDate.isBlank() || endDate == null || endDate.isBlank()) {
+            return "employee-parts :: working-days";
+        }
+        Reply<Map<String, Object>> reply = backends.command().getMap(user.token(), uri -> uri.path("/api/working-days")
+                .queryParam("employeeId", user.id()).queryParam("startDate", startDate)
+                .queryParam("endDate", endDate).queryParam("halfDayStart", halfDayStart)
+                .queryParam("halfDayEnd", halfDayEnd).build());
+        if (reply.ok()) {
+            model.addAttribute("preview", reply.body());
+        } else if (reply.problem().isDown()) {
+            notices.add(reply.problem(), "the working days of that period");
+        } else {
+            LeaveRules.Explanation explanation = LeaveRules.explain(reply.problem().rule());
+            model.addAttribute("previewRefusal", explanation != null ? explanation.words() : reply.problem().detail());
+        }
+        return "employee-parts :: working-days";
+    }
+
     /** The submitted request once query-side has it: status and the working days it takes (polled until then). */
     @GetMapping("/employee/requests/{id}/summary")
     String summary(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id, Model model) {

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The manager's pages: pending approvals (approve with a comment, reject with a reason; an employee's balance opens
- * beside the request on demand, since no API answers the balances of many employees at once) and the team calendar
- * as a month grid.
+ * The manager's pages: pending approvals, each with its employee's balance of its leave type from the same answer
+ * (approve with a comment, reject with a reason), and the team calendar as a month grid with the team's public
+ * holidays.
  */
 @Controller
 public class ManagerController {
@@ -41,20 +41,6 @@ public class ManagerController {
         model.addAttribute("pending", page.getOrDefault("items", List.of()));
         model.addAttribute("totalPending", page.getOrDefault("totalItems", 0));
         return "manager";
-    }
-
-    /** One employee's balances for the year of a request, opened beside it. */
-    @GetMapping("/manager/balances/{employeeId}")
-    String balance(@AuthenticationPrincipal ConsoleUser user, @PathVariable String employeeId,
-                   @RequestParam int year, Model model) {
-        Map<String, Object> balances = notices.take(backends.query().getMap(user.token(), uri -> uri
-                .path("/api/employees/{id}/balances").queryParam("year", year).build(employeeId)), Map.of(),
-                "the balance of " + employeeId);
-        model.addAttribute("balances", balances.getOrDefault("balances", List.of()));
-        model.addAttribute("employeeId", employeeId);
-        model.addAttribute("year", year);
-        model.addAttribute("partial", true);
-        return "manager-parts :: balance";
     }
 
     @PostMapping("/manager/requests/{id}/approve")
@@ -85,7 +71,8 @@ public class ManagerController {
                 .queryParam("from", shown.atDay(1)).queryParam("to", shown.atEndOfMonth()).build()), Map.of(),
                 "the team calendar");
         model.addAttribute("grid", MonthGrid.of(shown,
-                (List<Map<String, Object>>) calendar.getOrDefault("days", List.of())));
+                (List<Map<String, Object>>) calendar.getOrDefault("days", List.of()),
+                (List<Map<String, Object>>) calendar.getOrDefault("holidays", List.of())));
         model.addAttribute("previous", shown.minusMonths(1));
         model.addAttribute("next", shown.plusMonths(1));
         return "calendar";

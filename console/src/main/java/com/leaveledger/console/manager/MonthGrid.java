@@ -10,21 +10,30 @@ import java.util.Map;
 
 /**
  * The team calendar's answer laid out as a month: weeks of seven cells from Monday, each with the people off that
- * day. The calendar API leaves each employee's weekends and public holidays out of their absences but does not name
- * the holidays, so the grid marks weekends only (ADR 0039).
+ * day and the public holidays of the team's calendars that day (name and calendar, e.g. "Good Friday (DE-BE)").
  */
 record MonthGrid(YearMonth month, List<List<Cell>> weeks) {
 
     /** A day of the grid; {@code inMonth} false for the days of the neighbouring months that fill the weeks. */
-    record Cell(LocalDate date, boolean inMonth, boolean weekend, List<Map<String, Object>> off) {
+    record Cell(LocalDate date, boolean inMonth, boolean weekend, List<Map<String, Object>> off,
+                List<String> holidays) {
+
+        public boolean holiday() {
+            return !holidays.isEmpty();
+        }
     }
 
     @SuppressWarnings("unchecked")
-    static MonthGrid of(YearMonth month, List<Map<String, Object>> days) {
+    static MonthGrid of(YearMonth month, List<Map<String, Object>> days, List<Map<String, Object>> holidays) {
         Map<LocalDate, List<Map<String, Object>>> byDate = new LinkedHashMap<>();
         for (Map<String, Object> day : days) {
             byDate.put(LocalDate.parse(String.valueOf(day.get("date"))),
                     (List<Map<String, Object>>) day.getOrDefault("off", List.of()));
+        }
+        Map<LocalDate, List<String>> holidaysByDate = new LinkedHashMap<>();
+        for (Map<String, Object> holiday : holidays) {
+            holidaysByDate.computeIfAbsent(LocalDate.parse(String.valueOf(holiday.get("date"))), d -> new ArrayList<>())
+                    .add(holiday.get("name") + " (" + calendarOf(holiday) + ")");
         }
         LocalDate first = month.atDay(1);
         LocalDate cursor = first.minusDays(first.getDayOfWeek().getValue() - 1L);
@@ -35,10 +44,16 @@ record MonthGrid(YearMonth month, List<List<Cell>> weeks) {
                 boolean weekend = cursor.getDayOfWeek() == DayOfWeek.SATURDAY
                         || cursor.getDayOfWeek() == DayOfWeek.SUNDAY;
                 week.add(new Cell(cursor, YearMonth.from(cursor).equals(month), weekend,
-                        byDate.getOrDefault(cursor, List.of())));
+                        byDate.getOrDefault(cursor, List.of()), holidaysByDate.getOrDefault(cursor, List.of())));
             }
             weeks.add(week);
         }
         return new MonthGrid(month, weeks);
+    }
+
+    private static String calendarOf(Map<String, Object> holiday) {
+        Object subdivision = holiday.get("subdivision");
+        return holiday.get("country") + (subdivision == null || String.valueOf(subdivision).isBlank()
+                ? "" : "-" + subdivision);
     }
 }

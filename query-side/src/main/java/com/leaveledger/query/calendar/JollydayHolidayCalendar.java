@@ -6,7 +6,11 @@ import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -19,28 +23,46 @@ import java.util.stream.Collectors;
 public class JollydayHolidayCalendar implements HolidayCalendar {
 
     private final ConcurrentMap<String, HolidayManager> managers = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Set<LocalDate>> holidays = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Map<LocalDate, String>> holidays = new ConcurrentHashMap<>();
     private final Set<String> supported = HolidayManager.getSupportedCalendarCodes().stream()
             .map(code -> code.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
     @Override
     public boolean isHoliday(LocalDate date, String country, String subdivision) {
-        if (country == null || !supported.contains(country.toUpperCase(Locale.ROOT))) {
-            return false;
-        }
-        String region = subdivision == null ? "" : subdivision.toLowerCase(Locale.ROOT);
-        String key = country.toUpperCase(Locale.ROOT) + "/" + region + "/" + date.getYear();
-        return holidays.computeIfAbsent(key, k -> load(date.getYear(), country, region)).contains(date);
+        return ofYear(date.getYear(), country, subdivision).containsKey(date);
     }
 
-    private Set<LocalDate> load(int year, String country, String region) {
+    @Override
+    public List<NamedHoliday> holidays(LocalDate from, LocalDate to, String country, String subdivision) {
+        List<NamedHoliday> named = new ArrayList<>();
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            ofYear(year, country, subdivision).forEach((date, name) -> {
+                if (!date.isBefore(from) && !date.isAfter(to)) {
+                    named.add(new NamedHoliday(date, name));
+                }
+            });
+        }
+        named.sort(Comparator.comparing(NamedHoliday::date));
+        return named;
+    }
+
+    private Map<LocalDate, String> ofYear(int year, String country, String subdivision) {
+        if (country == null || !supported.contains(country.toUpperCase(Locale.ROOT))) {
+            return Map.of();
+        }
+        String region = subdivision == null ? "" : subdivision.toLowerCase(Locale.ROOT);
+        String key = country.toUpperCase(Locale.ROOT) + "/" + region + "/" + year;
+        return holidays.computeIfAbsent(key, k -> load(year, country, region));
+    }
+
+    private Map<LocalDate, String> load(int year, String country, String region) {
         HolidayManager manager = managers.computeIfAbsent(country.toUpperCase(Locale.ROOT),
                 c -> HolidayManager.getInstance(ManagerParameters.create(c.toLowerCase(Locale.ROOT))));
         boolean known = !region.isBlank() && manager.getCalendarHierarchy().getChildren().keySet().stream()
                 .anyMatch(child -> child.equalsIgnoreCase(region));
         String[] args = known ? new String[] {region} : new String[0];
         return manager.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY, args).stream()
-                .map(Holiday::getActualDate)
-                .collect(Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableMap(Holiday::getActualDate,
+                        holiday -> holiday.getDescription(Locale.ENGLISH), (one, other) -> one + ", " + other));
     }
 }

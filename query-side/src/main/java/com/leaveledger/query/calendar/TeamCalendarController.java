@@ -1,6 +1,7 @@
 package com.leaveledger.query.calendar;
 
 import com.leaveledger.query.calendar.TeamCalendarQueries.Day;
+import com.leaveledger.query.calendar.TeamCalendarQueries.TeamHoliday;
 import com.leaveledger.query.web.AccessRules;
 import com.leaveledger.query.web.Caller;
 import com.leaveledger.query.web.QueryRefusedException;
@@ -49,9 +50,12 @@ public class TeamCalendarController {
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw QueryRefusedException.invalid("period-too-long", "the calendar covers at most " + MAX_DAYS + " days");
         }
-        return new TeamCalendar(managerId, from, to, queries.calendar(managerId, from, to));
+        return new TeamCalendar(managerId, from, to, queries.calendar(managerId, from, to),
+                queries.holidays(managerId, from, to));
     }
 
-    public record TeamCalendar(String managerId, LocalDate from, LocalDate to, List<Day> days) {
+    /** {@code holidays}: the public holidays from..to of the team's calendars, by date. */
+    public record TeamCalendar(String managerId, LocalDate from, LocalDate to, List<Day> days,
+                               List<TeamHoliday> holidays) {
     }
 }

@@ -3,6 +3,7 @@ package com.leaveledger.query.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,12 +55,36 @@ public class TeamCalendarQueries {
         return days;
     }
 
+    /**
+     * The public holidays from..to of the calendars of the manager's team: its reports and the employees whose
+     * requests in that period are recorded with the manager. One entry per calendar and day, by date.
+     */
+    public List<TeamHoliday> holidays(String managerId, LocalDate from, LocalDate to) {
+        List<TeamHoliday> team = new ArrayList<>();
+        jdbc.query("select distinct country, subdivision from employee where country is not null and (manager_id = ? "
+                        + "or employee_id in (select employee_id from leave_request where manager_id = ? "
+                        + "and status in ('SUBMITTED', 'APPROVED') and end_date >= ? and start_date <= ?))",
+                rs -> {
+                    String country = rs.getString("country");
+                    String subdivision = rs.getString("subdivision");
+                    holidays.holidays(from, to, country, subdivision).forEach(holiday -> team.add(
+                            new TeamHoliday(holiday.date(), holiday.name(), country, subdivision)));
+                }, managerId, managerId, from, to);
+        team.sort(Comparator.comparing(TeamHoliday::date).thenComparing(TeamHoliday::country)
+                .thenComparing(TeamHoliday::subdivision, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return team;
+    }
+
     private boolean isWorkingDay(LocalDate day, String country, String subdivision) {
         DayOfWeek dow = day.getDayOfWeek();
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.isHoliday(day, country, subdivision);
     }
 
     public record Day(LocalDate date, List<Absence> off) {
+    }
+
+    /** A public holiday of one of the team's calendars (ISO country, subdivision as recorded on the employee). */
+    public record TeamHoliday(LocalDate date, String name, String country, String subdivision) {
     }
 
     /** An employee off that day: which request, type, whether approved or still pending, full or half day. */

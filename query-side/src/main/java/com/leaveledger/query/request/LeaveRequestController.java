@@ -3,6 +3,7 @@ package com.leaveledger.query.request;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
 import com.leaveledger.query.request.LeaveRequestQueries.LeaveRequestSummary;
 import com.leaveledger.query.request.LeaveRequestQueries.LeaveRequestView;
+import com.leaveledger.query.request.LeaveRequestQueries.PendingApproval;
 import com.leaveledger.query.web.AccessRules;
 import com.leaveledger.query.web.Caller;
 import com.leaveledger.query.web.PageRequest;
@@ -51,10 +52,11 @@ public class LeaveRequestController {
         return queries.forEmployee(id, status, PageRequest.of(page, size));
     }
 
-    @Operation(summary = "Requests waiting for this manager's decision, oldest first (that manager)")
+    @Operation(summary = "Requests waiting for this manager's decision, oldest first, each with the employee's "
+            + "balances of its leave type (that manager)")
     @ProblemResponse(status = 403, rules = "not-that-manager")
     @GetMapping("/api/managers/{id}/pending-approvals")
-    PageResult<LeaveRequestSummary> pendingApprovals(@PathVariable String id,
+    PageResult<PendingApproval> pendingApprovals(@PathVariable String id,
                                                      @RequestParam(required = false) Integer page,
                                                      @RequestParam(required = false) Integer size,
                                                      Authentication authentication) {

@@ -1,5 +1,6 @@
 package com.leaveledger.query.request;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
@@ -26,6 +27,14 @@ public class LeaveRequestQueries {
             + "r.manager_id, r.leave_type, r.status, r.start_date, r.end_date, r.half_day_start, r.half_day_end, "
             + "r.working_days, r.submitted_at, r.updated_at";
     private static final TypeReference<List<YearShare>> SHARES = new TypeReference<>() {
+    };
+
+    private static final String PENDING_BALANCES = ", (select json_agg(json_build_object('year', b.year, "
+            + "'granted', b.granted, 'carried', b.carried, 'adjusted', b.adjusted, 'deducted', b.deducted, "
+            + "'reserved', b.reserved) order by b.year) from leave_balance b where b.employee_id = r.employee_id "
+            + "and b.leave_type = r.leave_type and b.year between extract(year from r.start_date) "
+            + "and extract(year from r.end_date)) as balances";
+    private static final TypeReference<List<AccountRow>> ACCOUNTS = new TypeReference<>() {
     };
 
     private final JdbcTemplate jdbc;
@@ -65,28 +74,64 @@ public class LeaveRequestQueries {
                 "r.start_date desc, r.leave_request_id", args, page);
     }
 
-    /** Requests waiting for this manager's decision, oldest first. */
-    public PageResult<LeaveRequestSummary> pendingFor(String managerId, PageRequest page) {
-        return page("from leave_request r left join employee e on e.employee_id = r.employee_id "
+    /**
+     * Requests waiting for this manager's decision, oldest first, each with its employee's balances of the request's
+     * leave type for each year it touches (a subquery of the same statement, so a page is one read).
+     */
+    public PageResult<PendingApproval> pendingFor(String managerId, PageRequest page) {
+        return page(PENDING_BALANCES, "from leave_request r left join employee e on e.employee_id = r.employee_id "
                         + "where r.manager_id = ? and r.status = 'SUBMITTED'",
-                "r.submitted_at, r.leave_request_id", new Object[] {managerId}, page);
+                "r.submitted_at, r.leave_request_id", new Object[] {managerId}, page,
+                rs -> new PendingApproval(summary(rs), balances(rs.getString("balances"))));
     }
 
     private PageResult<LeaveRequestSummary> page(String from, String order, Object[] args, PageRequest page) {
+        return page("", from, order, args, page, LeaveRequestQueries::summary);
+    }
+
+    private <T> PageResult<T> page(String extraColumns, String from, String order, Object[] args, PageRequest page,
+                                   Row<T> row) {
         Long total = jdbc.queryForObject("select count(*) " + from, Long.class, args);
         Object[] pagedArgs = java.util.Arrays.copyOf(args, args.length + 2);
         pagedArgs[args.length] = page.size();
         pagedArgs[args.length + 1] = page.offset();
-        List<LeaveRequestSummary> items = jdbc.query("select " + SUMMARY_COLUMNS + " " + from + " order by " + order
-                        + " limit ? offset ?",
-                (rs, row) -> new LeaveRequestSummary(rs.getString("leave_request_id"), rs.getString("employee_id"),
-                        rs.getString("employee_name"), rs.getString("manager_id"), rs.getString("leave_type"),
-                        rs.getString("status"), rs.getObject("start_date", LocalDate.class),
-                        rs.getObject("end_date", LocalDate.class), rs.getBoolean("half_day_start"),
-                        rs.getBoolean("half_day_end"), rs.getBigDecimal("working_days"),
-                        instant(rs, "submitted_at"), instant(rs, "updated_at")),
-                pagedArgs);
+        List<T> items = jdbc.query("select " + SUMMARY_COLUMNS + extraColumns + " " + from + " order by " + order
+                        + " limit ? offset ?", (rs, index) -> row.map(rs), pagedArgs);
         return PageResult.of(items, page, total == null ? 0 : total);
+    }
+
+    private static LeaveRequestSummary summary(ResultSet rs) throws SQLException {
+        return new LeaveRequestSummary(rs.getString("leave_request_id"), rs.getString("employee_id"),
+                rs.getString("employee_name"), rs.getString("manager_id"), rs.getString("leave_type"),
+                rs.getString("status"), rs.getObject("start_date", LocalDate.class),
+                rs.getObject("end_date", LocalDate.class), rs.getBoolean("half_day_start"),
+                rs.getBoolean("half_day_end"), rs.getBigDecimal("working_days"),
+                instant(rs, "submitted_at"), instant(rs, "updated_at"));
+    }
+
+    private List<YearBalance> balances(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(value, ACCOUNTS).stream().map(AccountRow::balance).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private record AccountRow(int year, BigDecimal granted, BigDecimal carried, BigDecimal adjusted,
+                              BigDecimal deducted, BigDecimal reserved) {
+
+        YearBalance balance() {
+            return new YearBalance(year, granted, carried, adjusted, deducted, reserved,
+                    granted.add(carried).add(adjusted).subtract(deducted).subtract(reserved));
+        }
     }
 
     private List<YearShare> shares(String value) {
@@ -113,6 +158,17 @@ public class LeaveRequestQueries {
 
     /** One step of a request's life: what happened, when, by whom, the status after it and the note given. */
     public record HistoryEntry(String event, Instant at, String actor, String status, String note) {
+    }
+
+    /**
+     * A pending request (the summary's fields, flattened) with its employee's balances of its leave type, one per
+     * year the request touches that has an account: available = granted + carried + adjusted − deducted − reserved.
+     */
+    public record PendingApproval(@JsonUnwrapped LeaveRequestSummary request, List<YearBalance> balances) {
+    }
+
+    public record YearBalance(int year, BigDecimal granted, BigDecimal carried, BigDecimal adjusted,
+                              BigDecimal deducted, BigDecimal reserved, BigDecimal available) {
     }
 
     public record LeaveRequestSummary(String leaveRequestId, String employeeId, String employeeName,

@@ -162,6 +162,13 @@ class QueryApiIT extends QuerySideIT {
         assertThat(pending.path("items")).extracting(i -> i.path("leaveRequestId").asText())
                 .containsExactly(first, second);
         assertThat(pending.path("items").get(0).path("employeeName").asText()).isEqualTo("Name " + eli);
+        JsonNode eliBalance = pending.path("items").get(0).path("balances");
+        assertThat(eliBalance).as(pending.toString()).hasSize(1);
+        assertThat(eliBalance.get(0).path("year").asInt()).isEqualTo(2031);
+        assertBalance(eliBalance.get(0), new BigDecimal[] {new BigDecimal("30.0"), BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, new BigDecimal("2.0")}, "28.0");
+        assertBalance(pending.path("items").get(1).path("balances").get(0), new BigDecimal[] {new BigDecimal("30.0"),
+                BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("1.0"), new BigDecimal("1.0")}, "28.0");
         assertProblem(get(path, token(otherManager, "EMPLOYEE", "MANAGER")), 403, "not-that-manager");
         assertProblem(get(path, token(manager, "EMPLOYEE")), 403, "missing-role");
     }
@@ -194,6 +201,12 @@ class QueryApiIT extends QuerySideIT {
         assertThat(offOn(days, 6)).isEmpty();
         assertThat(days.get(4).path("off").get(0).path("employeeName").asText()).startsWith("Name ");
         assertThat(pending).isNotBlank();
+        JsonNode holidays = calendar.path("holidays");
+        assertThat(holidays).as(holidays.toString()).hasSize(1);
+        assertThat(holidays.get(0).path("date").asText()).isEqualTo("2029-10-03");
+        assertThat(holidays.get(0).path("name").asText()).containsIgnoringCase("German Unity");
+        assertThat(holidays.get(0).path("country").asText()).isEqualTo("DE");
+        assertThat(holidays.get(0).path("subdivision").asText()).isEqualTo("BE");
 
         assertThat(get(path, token(id("hr"), "HR")).getStatusCode().value()).isEqualTo(200);
         assertProblem(get(path, token(otherManager, "EMPLOYEE", "MANAGER")), 403, "not-your-team");
