@@ -278,7 +278,8 @@ class CommandApiIT extends CommandSideIT {
         assertThat(submit.fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("202", "400", "401", "403", "404", "409", "413", "415", "422");
         assertThat(submit.path("409").path("content").path("application/problem+json").path("examples")
-                .fieldNames()).toIterable().containsExactly("overlapping-request", "concurrent-modification");
+                .fieldNames()).toIterable().containsExactly("overlapping-request", "concurrent-modification",
+                        "employee-erased");
         assertThat(docs.getBody().path("paths").path("/api/employees").path("post").path("responses").has("201"))
                 .isTrue();
     }
