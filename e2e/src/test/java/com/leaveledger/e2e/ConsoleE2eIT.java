@@ -116,14 +116,14 @@ class ConsoleE2eIT {
         browser.screenshot("employee-requested");
 
         requestLeave("2027-03-04", "2027-03-09");
-        assertThat(browser.text("#startDate-error")).contains("already have leave");
+        assertThat(browser.await("#startDate-error").getText()).contains("already have leave");
         browser.screenshot("employee-refused-overlap");
 
         requestLeave("2027-06-01", "2027-06-30");
-        assertThat(browser.text("#leaveType-error")).contains("Not enough days");
+        assertThat(browser.await("#leaveType-error").getText()).contains("Not enough days");
 
         requestLeave("2027-03-13", "2027-03-14");
-        assertThat(browser.text("#startDate-error")).contains("no working day");
+        assertThat(browser.await("#startDate-error").getText()).contains("no working day");
         assertThat(browser.await("#preview-refusal").getText()).contains("no working day");
         assertThat(browser.all("#endDate-error")).isEmpty();
     }
@@ -140,7 +140,7 @@ class ConsoleE2eIT {
 
         browser.type("#comment-" + requestId, "enjoy the snow");
         browser.find("article[data-request='" + requestId + "'] button.approve").click();
-        assertThat(browser.text(".notice.info")).startsWith("Approved");
+        assertThat(eventually(".notice.info", "Approved")).startsWith("Approved");
 
         String approvedDay = "td[data-date='2027-03-02'] li.APPROVED";
         reloadUntil("/manager/calendar?month=2027-03", approvedDay);
@@ -205,7 +205,7 @@ class ConsoleE2eIT {
         assertThat(browser.text("#breakers")).contains("email").contains("closed");
 
         browser.find("button[aria-label='Replay balances']").click();
-        assertThat(browser.text(".notice.info")).contains("Replay of balances started");
+        eventually(".notice.info", "Replay of balances started");
         browser.await("#progress-balances progress");
         browser.screenshot("engineer-replay");
         WebElement done = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), PATIENCE)
@@ -219,7 +219,7 @@ class ConsoleE2eIT {
 
         // notification-saga shows a request's notifications to its parties and COMPLIANCE only: a 403 is a message
         browser.go("/engineer/notifications?leaveRequestId=" + requestId);
-        assertThat(browser.text(".notice.warning[data-service='notification-saga']")).contains("does not let you see");
+        assertThat(browser.await(".notice.warning[data-service='notification-saga']").getText()).contains("does not let you see");
         browser.driver().manage().deleteAllCookies();
         browser.signIn("engineer-e2e", "ENGINEER", "COMPLIANCE");
         reloadUntil("/engineer/notifications?leaveRequestId=" + requestId, "#notifications .status.SENT");
@@ -245,12 +245,12 @@ class ConsoleE2eIT {
         List<String> letters = browser.all("article[data-dead-letter]").stream()
                 .map(a -> a.getDomAttribute("data-dead-letter")).toList();
         browser.find("article[data-dead-letter='" + letters.get(0) + "'] button[type=submit]").click();
-        assertThat(browser.text(".notice.info")).contains("sent round again");
+        eventually(".notice.info", "sent round again");
 
         String dismiss = "article[data-dead-letter='" + letters.get(1) + "'] ";
         browser.type(dismiss + "input[name=reason]", "duplicate notice, told the manager in person");
         browser.find(dismiss + "button.reject").click();
-        assertThat(browser.text(".notice.info")).contains("dismissed");
+        eventually(".notice.info", "dismissed");
         browser.go("/engineer/dead-letters?status=DISMISSED");
         assertThat(browser.text("article[data-dead-letter='" + letters.get(1) + "']"))
                 .contains("DISMISSED by engineer-e2e").contains("told the manager in person");
@@ -293,10 +293,10 @@ class ConsoleE2eIT {
         notifications.stop();
         browser.signIn("engineer-e2e", "ENGINEER");
         browser.go("/engineer/dead-letters");
-        assertThat(browser.text(".notice.error[data-service='notification-saga']"))
+        assertThat(browser.await(".notice.error[data-service='notification-saga']").getText())
                 .contains("notification-saga is not answering");
         browser.go("/engineer");
-        assertThat(browser.text(".notice.error[data-service='notification-saga']")).contains("circuit breakers");
+        assertThat(browser.await(".notice.error[data-service='notification-saga']").getText()).contains("circuit breakers");
         assertThat(browser.all("#projections tr[data-projection]")).hasSize(4);
         browser.screenshot("engineer-service-down");
     }
@@ -308,6 +308,13 @@ class ConsoleE2eIT {
         browser.set("#startDate", from);
         browser.set("#endDate", to);
         browser.find("#submit-leave").click();
+    }
+
+    /** The text of an element once it says {@code expected}: an action's outcome arrives after the click. */
+    private static String eventually(String css, String expected) {
+        await(css + " says " + expected).atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.text(css).contains(expected));
+        return browser.text(css);
     }
 
     /** Opens the page again until the read side shows what the test waits for. */
