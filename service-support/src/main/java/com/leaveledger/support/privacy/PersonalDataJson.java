@@ -5,14 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leaveledger.kernel.employee.EmployeeId;
-import com.leaveledger.kernel.privacy.PersonalData;
 import com.leaveledger.kernel.privacy.PersonalDataCipher;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Personal data in event JSON kept as published (the audit log): {@link #reveal} shows a reader the plaintext of
@@ -54,13 +49,13 @@ public class PersonalDataJson {
     }
 
     /**
-     * The JSON of an event of type {@code payloadType} with its {@link PersonalData} fields that are still
+     * The JSON of an event of type {@code payloadType} with its {@code @PersonalData} fields that are still
      * plaintext set to {@code [erased]}; the JSON unchanged when it has none (ciphertexts are left alone: destroying
-     * the key erased them).
+     * the key erased them). The fields are those {@link PersonalDataRedaction} names.
      */
     public String redact(String payloadType, String eventJson) {
-        Set<String> personal = personalFields(payloadType);
-        if (personal.isEmpty()) {
+        Class<?> type = PersonalDataRedaction.typeNamed(payloadType);
+        if (type == null || PersonalDataRedaction.personalComponents(type).isEmpty()) {
             return eventJson;
         }
         try {
@@ -69,7 +64,7 @@ public class PersonalDataJson {
                 return eventJson;
             }
             boolean changed = false;
-            for (String field : personal) {
+            for (String field : PersonalDataRedaction.personalComponents(type)) {
                 JsonNode value = object.get(field);
                 if (value != null && value.isTextual() && !PersonalDataCipher.isCiphertext(value.asText())
                         && !PersonalDataCipher.ERASED.equals(value.asText())) {
@@ -80,22 +75,6 @@ public class PersonalDataJson {
             return changed ? json.writeValueAsString(object) : eventJson;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("an event payload that is not JSON", e);
-        }
-    }
-
-    /** The names of an event type's {@link PersonalData} components; none for a type this service does not know. */
-    static Set<String> personalFields(String payloadType) {
-        try {
-            Class<?> type = Class.forName(payloadType, false, PersonalDataJson.class.getClassLoader());
-            if (!type.isRecord()) {
-                return Set.of();
-            }
-            return Arrays.stream(type.getRecordComponents())
-                    .filter(c -> c.isAnnotationPresent(PersonalData.class))
-                    .map(RecordComponent::getName)
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (ClassNotFoundException unknown) {
-            return Set.of();
         }
     }
 }
