@@ -93,8 +93,9 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The text of an element, once it is present (a part htmx swaps in after a click arrives a moment later). */
     String text(String css) {
-        return find(css).getText();
+        return await(css).getText();
     }
 
     /** Waits (at most a minute) for an element to be present, then answers it. */
