@@ -17,6 +17,8 @@ import com.leaveledger.kernel.LedgerObjectMapper;
 import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
+import com.leaveledger.support.policy.LeavePolicies;
+import com.leaveledger.support.policy.LeavePolicyConfiguration;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -57,6 +59,11 @@ public final class LedgerTestHarness {
     }
 
     public LedgerTestHarness(LocalDate today) {
+        this(today, LeavePolicyConfiguration.defaults());
+    }
+
+    /** A harness on {@code today} under {@code policies} (a test of one configured rule). */
+    public LedgerTestHarness(LocalDate today, LeavePolicies policies) {
         Clock clock = Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         JollydayHolidayCalendar holidays = new JollydayHolidayCalendar();
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(LedgerObjectMapper.create()).build();
@@ -71,10 +78,10 @@ public final class LedgerTestHarness {
                 .registerCommandHandler(c -> new EmployeeCommandHandler(c.repository(Employee.class),
                         id -> c.eventStore().lastSequenceNumberFor(id).isPresent(), holidays, erasedKeys::add))
                 .registerCommandHandler(c -> new LeaveAccountCommandHandler(c.repository(LeaveAccount.class),
-                        c.repository(Employee.class)))
+                        c.repository(Employee.class), policies))
                 .registerCommandHandler(c -> new LeaveRequestCommandHandler(c.repository(LeaveRequest.class),
                         c.repository(LeaveAccount.class), c.repository(Employee.class), periods,
-                        new WorkingDays(holidays), clock))
+                        new WorkingDays(holidays), policies, clock))
                 .buildConfiguration();
         config.start();
         config.eventBus().subscribe(recorded::addAll);

@@ -10,6 +10,8 @@ import com.leaveledger.command.leaveaccount.LeaveAccountCommandHandler;
 import com.leaveledger.command.leaverequest.LeaveRequest;
 import com.leaveledger.command.leaverequest.LeaveRequestCommandHandler;
 import com.leaveledger.command.leaverequest.PeriodRegistry;
+import com.leaveledger.support.policy.LeavePolicies;
+import com.leaveledger.support.policy.LeavePolicyConfiguration;
 import com.leaveledger.support.privacy.DataKeyCipher;
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
@@ -18,13 +20,16 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The domain's wiring (the domain packages themselves know no Spring): the command handlers with their aggregates'
- * repositories, working days and their holiday calendar, the period registry, and the aggregates' caches.
+ * repositories, the leave policies, working days and their holiday calendar, the period registry, and the aggregates'
+ * caches.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(LeavePolicyConfiguration.class)
 public class DomainConfiguration {
 
     @Bean
@@ -76,8 +81,8 @@ public class DomainConfiguration {
     @Bean
     LeaveAccountCommandHandler leaveAccountCommandHandler(
             @Qualifier("leaveAccountRepository") Repository<LeaveAccount> accounts,
-            @Qualifier("employeeRepository") Repository<Employee> employees) {
-        return new LeaveAccountCommandHandler(accounts, employees);
+            @Qualifier("employeeRepository") Repository<Employee> employees, LeavePolicies policies) {
+        return new LeaveAccountCommandHandler(accounts, employees, policies);
     }
 
     @Bean
@@ -85,7 +90,7 @@ public class DomainConfiguration {
             @Qualifier("leaveRequestRepository") Repository<LeaveRequest> requests,
             @Qualifier("leaveAccountRepository") Repository<LeaveAccount> accounts,
             @Qualifier("employeeRepository") Repository<Employee> employees,
-            PeriodRegistry periods, WorkingDays workingDays, Clock clock) {
-        return new LeaveRequestCommandHandler(requests, accounts, employees, periods, workingDays, clock);
+            PeriodRegistry periods, WorkingDays workingDays, LeavePolicies policies, Clock clock) {
+        return new LeaveRequestCommandHandler(requests, accounts, employees, periods, workingDays, policies, clock);
     }
 }

@@ -14,6 +14,7 @@ import com.leaveledger.kernel.leaveaccount.LeaveAccountEvent;
 import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
 import com.leaveledger.kernel.leaveaccount.ReservationReleasedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
+import com.leaveledger.support.policy.LeavePolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -64,7 +65,7 @@ public class LeaveAccount {
         apply(new CarriedOverEvent(id, Days.normalise(days), fromYear, reason));
     }
 
-    public void adjust(LeaveAccountId id, BigDecimal days, String reason) {
+    public void adjust(LeaveAccountId id, BigDecimal days, String reason, LeavePolicy policy) {
         if (reason == null || reason.isBlank()) {
             throw RuleViolation.invalid("reason-required", "a balance correction needs a reason");
         }
@@ -72,7 +73,7 @@ public class LeaveAccount {
         if (days.signum() == 0) {
             throw RuleViolation.invalid("invalid-days", "a correction of zero days changes nothing");
         }
-        if (days.signum() < 0 && !LeavePolicy.of(id.leaveType()).mayGoNegative()
+        if (days.signum() < 0 && !policy.mayGoNegative()
                 && available().add(days).signum() < 0) {
             throw RuleViolation.unprocessable("insufficient-balance", "the correction of " + days
                     + " days would take " + id + " below zero (available " + available() + ")");
@@ -80,11 +81,11 @@ public class LeaveAccount {
         apply(new BalanceAdjustedEvent(id, Days.normalise(days), reason));
     }
 
-    public void reserve(LeaveAccountId id, LeaveRequestId request, BigDecimal days) {
+    public void reserve(LeaveAccountId id, LeaveRequestId request, BigDecimal days, LeavePolicy policy) {
         if (reservations.containsKey(request) || deductions.containsKey(request)) {
             return;
         }
-        if (!LeavePolicy.of(id.leaveType()).mayGoNegative() && available().compareTo(days) < 0) {
+        if (!policy.mayGoNegative() && available().compareTo(days) < 0) {
             throw RuleViolation.unprocessable("insufficient-balance", "request needs " + days + " days of "
                     + id.leaveType() + " in " + id.year() + " but only " + available() + " are available");
         }

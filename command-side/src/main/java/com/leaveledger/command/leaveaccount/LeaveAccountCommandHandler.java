@@ -6,6 +6,7 @@ import com.leaveledger.kernel.leaveaccount.AdjustBalanceCommand;
 import com.leaveledger.kernel.leaveaccount.CarryOverCommand;
 import com.leaveledger.kernel.leaveaccount.GrantEntitlementCommand;
 import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
+import com.leaveledger.support.policy.LeavePolicies;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -15,10 +16,13 @@ public class LeaveAccountCommandHandler {
 
     private final Repository<LeaveAccount> accounts;
     private final Repository<Employee> employees;
+    private final LeavePolicies policies;
 
-    public LeaveAccountCommandHandler(Repository<LeaveAccount> accounts, Repository<Employee> employees) {
+    public LeaveAccountCommandHandler(Repository<LeaveAccount> accounts, Repository<Employee> employees,
+                                      LeavePolicies policies) {
         this.accounts = accounts;
         this.employees = employees;
+        this.policies = policies;
     }
 
     @CommandHandler
@@ -32,7 +36,8 @@ public class LeaveAccountCommandHandler {
     @CommandHandler
     public String handle(AdjustBalanceCommand command) throws Exception {
         requireEmployee(command.accountId());
-        account(command.accountId()).execute(a -> a.adjust(command.accountId(), command.days(), command.reason()));
+        account(command.accountId()).execute(a -> a.adjust(command.accountId(), command.days(), command.reason(),
+                policies.of(command.accountId().leaveType())));
         return command.accountId().asString();
     }
 

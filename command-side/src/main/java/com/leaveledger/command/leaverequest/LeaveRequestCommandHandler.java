@@ -3,7 +3,6 @@ package com.leaveledger.command.leaverequest;
 import com.leaveledger.command.calendar.WorkingDays;
 import com.leaveledger.command.employee.Employee;
 import com.leaveledger.command.leaveaccount.LeaveAccount;
-import com.leaveledger.command.leaveaccount.LeavePolicy;
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
@@ -16,6 +15,8 @@ import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.RejectLeaveCommand;
 import com.leaveledger.kernel.leaverequest.SubmitLeaveCommand;
 import com.leaveledger.kernel.leaverequest.YearShare;
+import com.leaveledger.support.policy.LeavePolicies;
+import com.leaveledger.support.policy.LeavePolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,16 +44,18 @@ public class LeaveRequestCommandHandler {
     private final Repository<Employee> employees;
     private final PeriodRegistry periods;
     private final WorkingDays workingDays;
+    private final LeavePolicies policies;
     private final Clock clock;
 
     public LeaveRequestCommandHandler(Repository<LeaveRequest> requests, Repository<LeaveAccount> accounts,
                                       Repository<Employee> employees, PeriodRegistry periods,
-                                      WorkingDays workingDays, Clock clock) {
+                                      WorkingDays workingDays, LeavePolicies policies, Clock clock) {
         this.requests = requests;
         this.accounts = accounts;
         this.employees = employees;
         this.periods = periods;
         this.workingDays = workingDays;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -63,7 +66,7 @@ public class LeaveRequestCommandHandler {
             throw RuleViolation.conflict("employee-erased", "employee " + command.employeeId()
                     + " has been erased: nothing new is recorded for them");
         }
-        LeavePolicy policy = LeavePolicy.of(command.leaveType());
+        LeavePolicy policy = policies.of(command.leaveType());
         if ((command.halfDayStart() || command.halfDayEnd()) && !policy.allowsHalfDays()) {
             throw RuleViolation.unprocessable("half-days-not-allowed",
                     command.leaveType() + " leave is taken in whole days");
@@ -84,7 +87,7 @@ public class LeaveRequestCommandHandler {
         for (YearShare share : shares) {
             LeaveAccountId accountId = new LeaveAccountId(command.employeeId(), command.leaveType(), share.year());
             accounts.loadOrCreate(accountId.asString(), LeaveAccount::new)
-                    .execute(account -> account.reserve(accountId, command.leaveRequestId(), share.days()));
+                    .execute(account -> account.reserve(accountId, command.leaveRequestId(), share.days(), policy));
         }
         if (!policy.needsApproval()) {
             request.execute(LeaveRequest::approveAutomatically);
