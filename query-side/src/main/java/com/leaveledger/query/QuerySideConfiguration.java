@@ -3,7 +3,6 @@ package com.leaveledger.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.LedgerObjectMapper;
 import com.leaveledger.kernel.MetadataKeys;
-import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
 import com.leaveledger.query.audit.AuditLogProjection;
 import com.leaveledger.support.privacy.PersonalDataJson;
 import com.leaveledger.query.balance.LeaveBalanceProjection;
@@ -30,7 +29,6 @@ import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -111,12 +109,6 @@ public class QuerySideConfiguration {
                         (writer, tables) -> new AuditLogProjection(writer, tables, eventSerializer, json,
                                 personalData, dataSource))),
                 dataSource, properties.carefulWindow());
-    }
-
-    /** EntitlementGrantedEvent revision 1 → 2 (shared-kernel): applied to records before any handler sees them. */
-    @Bean
-    EventUpcaster entitlementGrantedEventUpcaster() {
-        return new EntitlementGrantedEventUpcaster();
     }
 
     /** Every processor puts the correlation id of the event it handles into the log context (docs/observability.md). */

@@ -24,6 +24,8 @@ import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
+import com.leaveledger.kernel.leaverequest.Approver;
+import com.leaveledger.kernel.leaverequest.LeaveLevelApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import java.io.IOException;
@@ -51,6 +53,7 @@ class EventJsonApprovalTest {
     private static final ObjectMapper JSON = LedgerObjectMapper.create();
     private static final EmployeeId EMPLOYEE = new EmployeeId("e-1001");
     private static final EmployeeId MANAGER = new EmployeeId("m-2001");
+    private static final EmployeeId DELEGATE = new EmployeeId("m-2002");
     private static final LeaveRequestId REQUEST = new LeaveRequestId("5f0c6a52-3c1e-4b8e-9d0a-0d7f1e2a3b4c");
     private static final LeaveAccountId ACCOUNT = new LeaveAccountId(EMPLOYEE, LeaveType.ANNUAL, 2027);
 
@@ -68,7 +71,10 @@ class EventJsonApprovalTest {
                 new DaysRestoredEvent(ACCOUNT, REQUEST, Days.of("4.5")),
                 new LeaveRequestedEvent(REQUEST, EMPLOYEE, MANAGER, LeaveType.ANNUAL, LocalDate.of(2027, 12, 28),
                         LocalDate.of(2028, 1, 4), true, false, Days.of("4.5"),
-                        List.of(new YearShare(2027, Days.of("2.5")), new YearShare(2028, Days.of("2.0"))), "family"),
+                        List.of(new YearShare(2027, Days.of("2.5")), new YearShare(2028, Days.of("2.0"))), "family",
+                        List.of(Approver.MANAGER, Approver.HR)),
+                new LeaveLevelApprovedEvent(REQUEST, EMPLOYEE, 1, Approver.MANAGER, DELEGATE, MANAGER, "fine by me",
+                        Approver.HR),
                 new LeaveApprovedEvent(REQUEST, EMPLOYEE, MANAGER, "enjoy"),
                 new LeaveRejectedEvent(REQUEST, EMPLOYEE, MANAGER, "team offsite"),
                 new LeaveCancelledEvent(REQUEST, EMPLOYEE, EMPLOYEE, LeaveRequestStatus.APPROVED, "plans changed"));

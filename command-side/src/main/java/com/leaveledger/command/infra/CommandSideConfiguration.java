@@ -2,7 +2,6 @@ package com.leaveledger.command.infra;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.LedgerObjectMapper;
-import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
 import java.time.Clock;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,12 +38,6 @@ public class CommandSideConfiguration {
     @Bean
     Clock clock(CommandSideProperties properties) {
         return Clock.system(properties.timeZone());
-    }
-
-    /** Event upcasters (Axon's auto-configuration chains every EventUpcaster bean). */
-    @Bean
-    EntitlementGrantedEventUpcaster entitlementGrantedEventUpcaster() {
-        return new EntitlementGrantedEventUpcaster();
     }
 
     @Bean

@@ -82,7 +82,8 @@ public class LeaveRequestCommandHandler {
 
         LeaveRequestedEvent requested = new LeaveRequestedEvent(command.leaveRequestId(), command.employeeId(),
                 employee.managerId().orElse(null), command.leaveType(), command.startDate(), command.endDate(),
-                command.halfDayStart(), command.halfDayEnd(), total, shares, command.reason());
+                command.halfDayStart(), command.halfDayEnd(), total, shares, command.reason(),
+                policy.approvalsFor(total));
         Aggregate<LeaveRequest> request = requests.newInstance(() -> new LeaveRequest(requested));
         for (YearShare share : shares) {
             LeaveAccountId accountId = new LeaveAccountId(command.employeeId(), command.leaveType(), share.year());

@@ -8,6 +8,7 @@ import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
 import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import java.math.BigDecimal;
@@ -128,7 +129,7 @@ public final class NotificationLoad {
                 sends.add(send(producer, converter, topic, "LeaveRequest", request, 0, new LeaveRequestedEvent(
                         LeaveRequestId.of(request), EmployeeId.of(employee), EmployeeId.of(manager), LeaveType.ANNUAL,
                         day, day, false, false, BigDecimal.ONE.setScale(1),
-                        List.of(new YearShare(2032, BigDecimal.ONE.setScale(1))), "bench")));
+                        List.of(new YearShare(2032, BigDecimal.ONE.setScale(1))), "bench", List.of(Approver.MANAGER))));
                 sends.add(send(producer, converter, topic, "LeaveRequest", request, 1, new LeaveApprovedEvent(
                         LeaveRequestId.of(request), EmployeeId.of(employee), EmployeeId.of(manager), "ok")));
                 if (sends.size() >= (rate > 0 ? 200 : 10_000)) {

@@ -26,6 +26,7 @@ import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import com.leaveledger.kernel.privacy.PersonalDataModule;
@@ -203,7 +204,7 @@ class ErasureIT extends NotificationSagaIT {
         publish(UUID.randomUUID().toString(), new LeaveRequestedEvent(LeaveRequestId.of(request),
                 EmployeeId.of(employee), EmployeeId.of(manager), LeaveType.ANNUAL, start, start.plusDays(4), false,
                 false, new BigDecimal("5.0"), List.of(new YearShare(2031, new BigDecimal("5.0"))),
-                "reason of " + employee), "LeaveRequest", request, 0, encrypting);
+                "reason of " + employee, List.of(Approver.MANAGER)), "LeaveRequest", request, 0, encrypting);
         return publish(UUID.randomUUID().toString(), new LeaveApprovedEvent(LeaveRequestId.of(request),
                 EmployeeId.of(employee), EmployeeId.of(manager), "comment for " + employee), "LeaveRequest", request,
                 1, encrypting);

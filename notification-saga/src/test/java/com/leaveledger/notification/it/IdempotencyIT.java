@@ -8,6 +8,7 @@ import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
 import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import com.leaveledger.notification.delivery.Delivery;
@@ -41,7 +42,7 @@ class IdempotencyIT extends NotificationSagaIT {
         for (int round = 0; round < 2; round++) {
             publish(requestedId, new LeaveRequestedEvent(LeaveRequestId.of(request), EmployeeId.of(employee),
                     EmployeeId.of(manager), LeaveType.ANNUAL, LocalDate.of(2031, 5, 5), LocalDate.of(2031, 5, 9),
-                    false, false, new BigDecimal("5.0"), List.of(new YearShare(2031, new BigDecimal("5.0"))), null),
+                    false, false, new BigDecimal("5.0"), List.of(new YearShare(2031, new BigDecimal("5.0"))), null, List.of(Approver.MANAGER)),
                     "LeaveRequest", request, 0);
             publish(approvedId, new LeaveApprovedEvent(LeaveRequestId.of(request), EmployeeId.of(employee),
                     EmployeeId.of(manager), null), "LeaveRequest", request, 1);

@@ -26,6 +26,7 @@ import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import com.leaveledger.notification.delivery.DeliveryIds;
@@ -284,7 +285,7 @@ public abstract class NotificationSagaIT {
         return publish(new LeaveRequestedEvent(LeaveRequestId.of(request), EmployeeId.of(employee),
                 EmployeeId.of(manager), LeaveType.ANNUAL, start, start.plusDays(4),
                 false, false, new BigDecimal("5.0"), List.of(new YearShare(start.getYear(), new BigDecimal("5.0"))),
-                "skiing"), "LeaveRequest", request, 0);
+                "skiing", List.of(Approver.MANAGER)), "LeaveRequest", request, 0);
     }
 
     protected String approved(String request, String employee, String manager) {

@@ -10,6 +10,7 @@ import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import com.leaveledger.notification.delivery.CancelNotificationsCommand;
@@ -251,7 +252,7 @@ class LeaveNotificationSagaTest {
     private static LeaveRequestedEvent requested() {
         return new LeaveRequestedEvent(LeaveRequestId.of(REQUEST), EmployeeId.of(EMPLOYEE), EmployeeId.of(MANAGER),
                 LeaveType.ANNUAL, LocalDate.of(2031, 3, 3), LocalDate.of(2031, 3, 7), false, false,
-                new BigDecimal("5.0"), List.of(new YearShare(2031, new BigDecimal("5.0"))), "skiing");
+                new BigDecimal("5.0"), List.of(new YearShare(2031, new BigDecimal("5.0"))), "skiing", List.of(Approver.MANAGER));
     }
 
     private static LeaveApprovedEvent approved() {

@@ -6,6 +6,7 @@ import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
 import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import com.leaveledger.notification.delivery.SendNotificationCommand;
@@ -119,7 +120,7 @@ class SegmentRoutedSagaManagerTest {
         return GenericEventMessage.asEventMessage(new LeaveRequestedEvent(LeaveRequestId.of(request),
                 EmployeeId.of("e-" + request), EmployeeId.of("m-" + request), LeaveType.ANNUAL,
                 LocalDate.of(2031, 3, 3), LocalDate.of(2031, 3, 7), false, false, new BigDecimal("5.0"),
-                List.of(new YearShare(2031, new BigDecimal("5.0"))), "skiing"));
+                List.of(new YearShare(2031, new BigDecimal("5.0"))), "skiing", List.of(Approver.MANAGER)));
     }
 
     private static EventMessage<?> approved(String request) {

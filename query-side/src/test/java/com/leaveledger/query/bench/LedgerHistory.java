@@ -17,6 +17,7 @@ import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import com.leaveledger.query.projection.EmployeeSequencingPolicy;
@@ -114,7 +115,7 @@ final class LedgerHistory implements AutoCloseable {
         LeaveAccountId account = new LeaveAccountId(EmployeeId.of(employee), type, day.getYear());
         BigDecimal days = new BigDecimal("1.0");
         emit("LeaveRequest", id.value(), new LeaveRequestedEvent(id, EmployeeId.of(employee), EmployeeId.of(manager),
-                type, day, day, false, false, days, List.of(new YearShare(day.getYear(), days)), "bench"), employee);
+                type, day, day, false, false, days, List.of(new YearShare(day.getYear(), days)), "bench", List.of(Approver.MANAGER)), employee);
         emit("LeaveAccount", account.asString(), new DaysReservedEvent(account, id, days), employee);
         if (dice < 7 || dice == 8) {
             emit("LeaveRequest", id.value(), new LeaveApprovedEvent(id, EmployeeId.of(employee),

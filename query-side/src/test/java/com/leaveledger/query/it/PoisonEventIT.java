@@ -18,6 +18,7 @@ import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import com.leaveledger.support.persistence.StorableText;
@@ -219,7 +220,7 @@ class PoisonEventIT extends QuerySideIT {
         BigDecimal days = new BigDecimal("2.0");
         ledger.publish("LeaveRequest", id, new LeaveRequestedEvent(LeaveRequestId.of(id), EmployeeId.of(employee),
                 EmployeeId.of(manager), LeaveType.ANNUAL, LocalDate.of(2031, 3, 3), LocalDate.of(2031, 3, 4), false,
-                false, days, List.of(new YearShare(2031, days)), reason), employee);
+                false, days, List.of(new YearShare(2031, days)), reason, List.of(Approver.MANAGER)), employee);
         ledger.publish("LeaveAccount", account.asString(), new DaysReservedEvent(account, LeaveRequestId.of(id),
                 days), employee);
         return id;

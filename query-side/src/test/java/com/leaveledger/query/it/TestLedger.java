@@ -21,6 +21,7 @@ import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import com.leaveledger.query.projection.EmployeeSequencingPolicy;
@@ -135,7 +136,7 @@ public final class TestLedger implements AutoCloseable {
         requests.put(id, new Request(employee, type, start.getYear(), working));
         publish("LeaveRequest", id, new LeaveRequestedEvent(LeaveRequestId.of(id), EmployeeId.of(employee),
                 manager == null ? null : EmployeeId.of(manager), type, start, end, halfDayStart, halfDayEnd, working,
-                List.of(new YearShare(start.getYear(), working)), reason), employee);
+                List.of(new YearShare(start.getYear(), working)), reason, List.of(Approver.MANAGER)), employee);
         LeaveAccountId account = requests.get(id).account();
         publishAccount(account, new DaysReservedEvent(account, LeaveRequestId.of(id), working), employee);
         return id;

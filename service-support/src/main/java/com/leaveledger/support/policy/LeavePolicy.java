@@ -1,5 +1,6 @@
 package com.leaveledger.support.policy;
 
+import com.leaveledger.kernel.leaverequest.Approver;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -35,16 +36,8 @@ public record LeavePolicy(boolean allowsHalfDays,
     }
 
     /** The levels a request of {@code workingDays} days must pass, in order (a level may apply to long ones only). */
-    public List<ApprovalLevel> approvalsFor(BigDecimal workingDays) {
-        return approvals.stream().filter(level -> level.appliesTo(workingDays)).toList();
-    }
-
-    /** Who approves at one level. */
-    public enum Approver {
-        /** The employee's manager (or the manager's delegate). */
-        MANAGER,
-        /** Anybody holding the HR role. */
-        HR
+    public List<Approver> approvalsFor(BigDecimal workingDays) {
+        return approvals.stream().filter(level -> level.appliesTo(workingDays)).map(ApprovalLevel::approver).toList();
     }
 
     /**

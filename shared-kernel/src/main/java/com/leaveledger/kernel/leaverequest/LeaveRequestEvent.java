@@ -3,7 +3,7 @@ package com.leaveledger.kernel.leaverequest;
 import com.leaveledger.kernel.LedgerEvent;
 
 public sealed interface LeaveRequestEvent extends LedgerEvent
-        permits LeaveRequestedEvent, LeaveApprovedEvent, LeaveRejectedEvent, LeaveCancelledEvent {
+        permits LeaveRequestedEvent, LeaveLevelApprovedEvent, LeaveApprovedEvent, LeaveRejectedEvent, LeaveCancelledEvent {
 
     LeaveRequestId leaveRequestId();
 }

@@ -1,0 +1,28 @@
+package com.leaveledger.support.upcasting;
+
+import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
+import com.leaveledger.kernel.upcasting.LeaveRequestedEventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The shared kernel's event upcasters, in every service that reads events (from its event store or from Kafka):
+ * Axon chains every {@link EventUpcaster} bean, so an event stored or published in an older revision reaches
+ * handlers in its current shape.
+ */
+@AutoConfiguration
+public class LedgerUpcastersAutoConfiguration {
+
+    /** EntitlementGrantedEvent revision 1 → 2. */
+    @Bean
+    EventUpcaster entitlementGrantedEventUpcaster() {
+        return new EntitlementGrantedEventUpcaster();
+    }
+
+    /** LeaveRequestedEvent revision 1 → 2. */
+    @Bean
+    EventUpcaster leaveRequestedEventUpcaster() {
+        return new LeaveRequestedEventUpcaster();
+    }
+}
