@@ -3,6 +3,7 @@ package com.leaveledger.support.policy;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,11 +16,22 @@ import org.springframework.validation.annotation.Validated;
  * {@code classpath:ledger/leave-policies.yml}, which each service that needs them imports; a deployment overrides
  * them with its own settings, the same on every service.
  *
- * @param types the policy of each leave type; every type must have one
+ * @param types     the policy of each leave type; every type must have one
+ * @param reminders when a pending request reminds its approver and when it is escalated
  */
 @Validated
 @ConfigurationProperties("ledger.leave-policies")
-public record LeavePolicies(@NotNull @Valid Map<LeaveType, LeavePolicy> types) {
+public record LeavePolicies(@NotNull @Valid Map<LeaveType, LeavePolicy> types, @NotNull @Valid Reminders reminders) {
+
+    /**
+     * Reminders and escalation of a request awaiting a decision (counted from the submission, or from the last level
+     * passed, in the employee's working days).
+     *
+     * @param remindAfterWorkingDays   the approver is reminded (email and push) after this many working days
+     * @param escalateAfterWorkingDays the request is escalated to the approver's own manager, who may then decide it
+     */
+    public record Reminders(@Positive int remindAfterWorkingDays, @Positive int escalateAfterWorkingDays) {
+    }
 
     public LeavePolicies {
         Map<LeaveType, LeavePolicy> given = types == null ? Map.of() : types;
@@ -39,6 +51,6 @@ public record LeavePolicies(@NotNull @Valid Map<LeaveType, LeavePolicy> types) {
     public LeavePolicies with(LeaveType type, LeavePolicy policy) {
         Map<LeaveType, LeavePolicy> changed = new EnumMap<>(types);
         changed.put(type, policy);
-        return new LeavePolicies(changed);
+        return new LeavePolicies(changed, reminders);
     }
 }

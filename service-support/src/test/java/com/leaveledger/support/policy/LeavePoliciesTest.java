@@ -22,6 +22,7 @@ class LeavePoliciesTest {
         assertThat(annual.carryOver().cap()).isEqualByComparingTo("5");
         assertThat(annual.carryOver().expiryIn(2028)).isEqualTo(LocalDate.of(2028, 3, 31));
         assertThat(defaults.of(LeaveType.SICK).needsApproval()).isFalse();
+        assertThat(defaults.reminders()).isEqualTo(new LeavePolicies.Reminders(2, 5));
         assertThat(defaults.of(LeaveType.SICK).mayGoNegative()).isTrue();
         assertThat(defaults.of(LeaveType.PARENTAL).allowsHalfDays()).isFalse();
         assertThat(defaults.of(LeaveType.UNPAID).approvals()).extracting(LeavePolicy.ApprovalLevel::approver)
@@ -38,7 +39,8 @@ class LeavePoliciesTest {
 
     @Test
     void everyLeaveTypeMustHaveAPolicy() {
-        assertThatThrownBy(() -> new LeavePolicies(Map.of(LeaveType.ANNUAL, defaults.of(LeaveType.ANNUAL))))
+        assertThatThrownBy(() -> new LeavePolicies(Map.of(LeaveType.ANNUAL, defaults.of(LeaveType.ANNUAL)),
+                defaults.reminders()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SICK").hasMessageContaining("PARENTAL").hasMessageContaining("UNPAID");
     }
