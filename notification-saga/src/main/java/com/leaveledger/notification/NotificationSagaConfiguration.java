@@ -8,11 +8,8 @@ import com.leaveledger.notification.saga.LeaveEventInbox;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
 import com.leaveledger.support.processing.AsyncCommitTokenStore;
 import com.leaveledger.support.processing.ProcessorProperties;
-import io.swagger.v3.oas.models.Components;
+import com.leaveledger.support.web.openapi.LedgerOpenApi;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
@@ -51,8 +48,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationSagaConfiguration {
-
-    static final String BEARER_JWT = "bearer-jwt";
 
     /** One JSON setup for events in the store, on Kafka, in HTTP bodies and saga state (shared-kernel). */
     @Bean("defaultAxonObjectMapper")
@@ -100,23 +95,10 @@ public class NotificationSagaConfiguration {
                 (config, processorName) -> new CorrelationIdLogContext(MetadataKeys.CORRELATION_ID));
     }
 
-    /**
-     * Describes the API at {@code /v3/api-docs} and declares the bearer-JWT scheme the API is
-     * secured with: {@code sub} is the employee id, {@code roles} lists the caller's roles.
-     */
+    /** The API described at {@code /v3/api-docs} (the bearer scheme is added by service-support's LedgerOpenApi). */
     @Bean
     OpenAPI notificationSagaOpenApi(ObjectProvider<BuildProperties> build) {
-        BuildProperties info = build.getIfAvailable();
-        String version = info == null ? "dev" : info.getVersion();
-        return new OpenAPI()
-                .info(new Info()
-                        .title("Leave Ledger notification saga")
-                        .description("Notification delivery status per channel and dead-letter administration.")
-                        .version(version))
-                .components(new Components().addSecuritySchemes(BEARER_JWT, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER_JWT));
+        return LedgerOpenApi.document("Leave Ledger notification saga",
+                "Notification delivery status per channel and dead-letter administration.", build);
     }
 }

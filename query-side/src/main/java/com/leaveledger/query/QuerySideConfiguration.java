@@ -13,11 +13,8 @@ import com.leaveledger.query.projection.ProjectionDefinition;
 import com.leaveledger.query.projection.ProjectionProperties;
 import com.leaveledger.query.request.LeaveRequestProjection;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
-import io.swagger.v3.oas.models.Components;
+import com.leaveledger.support.web.openapi.LedgerOpenApi;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -53,8 +50,6 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QuerySideProperties.class)
 public class QuerySideConfiguration {
-
-    static final String BEARER_JWT = "bearer-jwt";
 
     /** One JSON setup for events on Kafka, tokens, dead letters and HTTP bodies (shared-kernel). */
     @Bean("defaultAxonObjectMapper")
@@ -118,23 +113,10 @@ public class QuerySideConfiguration {
                 (config, processorName) -> new CorrelationIdLogContext(MetadataKeys.CORRELATION_ID));
     }
 
-    /**
-     * Describes the API at {@code /v3/api-docs} and declares the bearer-JWT scheme the API is
-     * secured with: {@code sub} is the employee id, {@code roles} lists the caller's roles.
-     */
+    /** The API described at {@code /v3/api-docs} (the bearer scheme is added by service-support's LedgerOpenApi). */
     @Bean
     OpenAPI querySideOpenApi(ObjectProvider<BuildProperties> build) {
-        BuildProperties info = build.getIfAvailable();
-        String version = info == null ? "dev" : info.getVersion();
-        return new OpenAPI()
-                .info(new Info()
-                        .title("Leave Ledger query side")
-                        .description("Leave requests, balances, team calendar, audit history and projection admin.")
-                        .version(version))
-                .components(new Components().addSecuritySchemes(BEARER_JWT, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER_JWT));
+        return LedgerOpenApi.document("Leave Ledger query side",
+                "Leave requests, balances, team calendar, audit history and projection admin.", build);
     }
 }

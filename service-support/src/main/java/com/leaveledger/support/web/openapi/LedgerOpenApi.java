@@ -3,6 +3,7 @@ package com.leaveledger.support.web.openapi;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 
 /**
  * What the whole document of a service states: the {@code Problem} schema its refusals share (RFC 9457 with the
@@ -38,6 +41,16 @@ public class LedgerOpenApi implements OpenApiCustomizer {
 
     public LedgerOpenApi(NullableProperties nullable) {
         this.nullable = nullable;
+    }
+
+    /**
+     * A service's document before this customizer completes it: its title, what it does and its build's version
+     * ({@code dev} when run from the IDE); the bearer scheme and the shared schemas are added by {@link #customise}.
+     */
+    public static OpenAPI document(String title, String description, ObjectProvider<BuildProperties> build) {
+        BuildProperties info = build.getIfAvailable();
+        return new OpenAPI().info(new Info().title(title).description(description)
+                .version(info == null ? "dev" : info.getVersion()));
     }
 
     @Override
