@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The store is append-only and every event is chained (docs/adr/0033, sections 1 and 2): the service's own role cannot
  * change a row, and when someone who can (here: the table's owner with the triggers disabled, as a superuser would)
  * edits history, the verification names the broken event. Each tampering is rolled back, so the shared test database
- * stays verifiable for every other test.
+ * stays verifiable for every other test. {@link IntegrityTamperingIT} tampers as a real superuser, committed, over a
+ * store with signed checkpoints.
  */
 class EventStoreIntegrityIT extends CommandSideIT {
 

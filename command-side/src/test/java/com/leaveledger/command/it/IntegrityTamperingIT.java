@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.leaveledger.command.integrity.CheckpointWriter;
 import com.leaveledger.command.integrity.IntegrityReport;
 import com.leaveledger.command.integrity.StoreVerification;
+import com.leaveledger.command.infra.axon.PublicationMonitor;
 import com.leaveledger.verifier.Checkpoint;
 import com.leaveledger.verifier.CheckpointSigner;
 import java.sql.Timestamp;
@@ -19,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,15 +43,31 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tampering a database administrator can do is reported at the event it broke, and the untouched store verifies
  * with no false positive.
  * <p>
- * Each tampering happens as the table's owner with its triggers disabled, inside a transaction that the verification
- * shares and that is rolled back afterwards (as {@link EventStoreIntegrityIT} does): what a superuser could do,
- * without a superuser's password in the tests, and without changing the shared test database.
+ * Each tampering is done by a real PostgreSQL superuser ({@link DatabaseAdministrator}, the role
+ * {@code scripts/ledger test} creates) on a connection of its own, the way a DBA would: edits and deletions with
+ * {@code session_replication_role = replica} (the append-only trigger stays silent for that transaction alone), the
+ * forged row through the chaining trigger. The tampering is <em>committed</em>, and the running service's own
+ * verification, in its own read-only transaction of its own role, is what finds it — the case of the threat model.
+ * Running the verification on the superuser's transaction instead would have needed {@link StoreVerification} to
+ * take a connection from outside, a hook for tests only in the service. Afterwards the superuser puts back the exact
+ * rows it touched (in {@code finally}, from a copy taken first), and each case asserts that they are identical to
+ * the copy and that the store verifies again.
+ * <p>
+ * A committed edit is seen by the rest of the service too. Before each tampering the Kafka publisher has published
+ * the whole store, so it never reads an edited row and the publication monitor never takes a deleted row for a
+ * hole; the forged row goes into a hole longer than the monitor watches (a jump of the sequence), so it is not
+ * reported as an event the publisher missed. Commands never touch the aggregates tampered with, and the checkpoint
+ * writer reads only events above its last position, so no checkpoint ever vouches for a tampered row.
+ * <p>
+ * Without the superuser, the tampering cases fail under {@code CI=true} and are skipped elsewhere, saying why.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntegrityTamperingIT extends CommandSideIT {
 
     private static final int BULK_TRANSACTIONS = 4;
     private static final int BULK_AGGREGATES_PER_TRANSACTION = 650;
+    /** Indices a rolled-back transaction takes at once: more than the publication monitor watches as a hole. */
+    private static final int JUMP = 1_500;
 
     @Autowired
     private TransactionTemplate transactions;
@@ -56,19 +75,43 @@ class IntegrityTamperingIT extends CommandSideIT {
     private StoreVerification verification;
     @Autowired
     private CheckpointWriter writer;
+    @Autowired
+    private PublicationMonitor publication;
     @Value("${spring.datasource.url}")
     private String url;
+    @Value("${spring.datasource.hikari.schema}")
+    private String schema;
+
+    private DatabaseAdministrator dba;
+    private String noDba;
 
     private String template;
     private final List<String> bulkAggregates = new ArrayList<>();
     private long seededFrom;
     private long seededEvents;
-    private long highestGap;
+    private long forgeryIndex;
 
     @BeforeAll
     void seed() throws Exception {
+        try {
+            dba = DatabaseAdministrator.connect(url, schema);
+        } catch (IllegalStateException e) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true: the tampering tests need a superuser; " + e.getMessage(), e);
+            }
+            noDba = e.getMessage();
+        }
         seededFrom = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
         Checkpoint before = latestCheckpoint();
+
+        // Before anything else writes: a rolled-back transaction takes 1,500 indices in a row. The forged row goes
+        // into this hole later.
+        List<Long> jump = transactions.execute(status -> {
+            status.setRollbackOnly();
+            return jdbc.queryForList("select nextval('domain_event_entry_seq') from generate_series(1, ?)",
+                    Long.class, JUMP);
+        });
+        forgeryIndex = jump.get(JUMP / 2);
 
         // Concurrent commands through the API: a team of four, each with an account and three requests.
         ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -132,10 +175,6 @@ class IntegrityTamperingIT extends CommandSideIT {
         long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         seededEvents = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
                 Long.class, seededFrom);
-        highestGap = jdbc.queryForObject("""
-                select max(i) from generate_series(?::bigint, ?::bigint) i
-                where not exists (select 1 from domain_event_entry where global_index = i)""",
-                Long.class, seededFrom + 1, head);
 
         // The writer's own schedule checkpoints after every 1,000 events...
         long beforePosition = before == null ? 0 : before.position();
@@ -148,16 +187,30 @@ class IntegrityTamperingIT extends CommandSideIT {
             writer.writeNow();
             return latestCheckpoint().position() >= head;
         });
+        awaitPublished();
+    }
+
+    @AfterAll
+    void disconnect() {
+        if (dba != null) {
+            dba.close();
+        }
     }
 
     @Test
     void theSeededStoreHasMoreThanTenThousandEventsAndHolesInItsGlobalIndex() {
         assertThat(seededEvents).isGreaterThanOrEqualTo(10_000);
-        assertThat(highestGap).isNotNull();
         long holes = jdbc.queryForObject("""
-                select (max(global_index) - min(global_index) + 1) - count(*) from domain_event_entry
-                where global_index > ?""", Long.class, seededFrom);
-        assertThat(holes).isGreaterThanOrEqualTo(BULK_AGGREGATES_PER_TRANSACTION * 4L);
+                select (max(global_index) - ?) - count(*) from domain_event_entry
+                where global_index > ?""", Long.class, seededFrom, seededFrom);
+        assertThat(holes).isGreaterThanOrEqualTo(BULK_AGGREGATES_PER_TRANSACTION * 4L + JUMP);
+        // the forged row's hole: longer than the publication monitor watches, and below the latest checkpoint
+        long below = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry "
+                + "where global_index < ?", Long.class, forgeryIndex);
+        long above = jdbc.queryForObject("select min(global_index) from domain_event_entry where global_index > ?",
+                Long.class, forgeryIndex);
+        assertThat(above - below - 1).isGreaterThanOrEqualTo(JUMP);
+        assertThat(latestCheckpoint().position()).isGreaterThan(above);
     }
 
     @Test
@@ -176,24 +229,24 @@ class IntegrityTamperingIT extends CommandSideIT {
     @Test
     void aFlippedPayloadByte() {
         Row victim = row(bulkAggregates.get(10), 1);
-        assertBrokenAt(victim.globalIndex(), victim.aggregate(), 1L, "content-hash-mismatch", owner ->
-                owner.update("update domain_event_entry set payload = set_byte(payload, 2, get_byte(payload, 2) # 1) "
+        assertBrokenAt(victim.globalIndex(), victim.aggregate(), 1L, "content-hash-mismatch", rowsOf(victim), dba ->
+                dba.update("update domain_event_entry set payload = set_byte(payload, 2, get_byte(payload, 2) # 1) "
                         + "where global_index = ?", victim.globalIndex()));
     }
 
     @Test
     void editedMetadata() {
         Row victim = row(bulkAggregates.get(700), 2);
-        assertBrokenAt(victim.globalIndex(), victim.aggregate(), 2L, "content-hash-mismatch", owner ->
-                owner.update("update domain_event_entry set meta_data = convert_to('{\"actor\":\"someone-else\"}', "
+        assertBrokenAt(victim.globalIndex(), victim.aggregate(), 2L, "content-hash-mismatch", rowsOf(victim), dba ->
+                dba.update("update domain_event_entry set meta_data = convert_to('{\"actor\":\"someone-else\"}', "
                         + "'UTF8') where global_index = ?", victim.globalIndex()));
     }
 
     @Test
     void anEditedTimestamp() {
         Row victim = row(bulkAggregates.get(1400), 0);
-        assertBrokenAt(victim.globalIndex(), victim.aggregate(), 0L, "content-hash-mismatch", owner ->
-                owner.update("update domain_event_entry set time_stamp = '2020-01-01T00:00:00Z' where global_index = ?",
+        assertBrokenAt(victim.globalIndex(), victim.aggregate(), 0L, "content-hash-mismatch", rowsOf(victim), dba ->
+                dba.update("update domain_event_entry set time_stamp = '2020-01-01T00:00:00Z' where global_index = ?",
                         victim.globalIndex()));
     }
 
@@ -201,8 +254,8 @@ class IntegrityTamperingIT extends CommandSideIT {
     void oneDeletedRow() {
         Row deleted = row(bulkAggregates.get(20), 1);
         Row successor = row(bulkAggregates.get(20), 2);
-        assertBrokenAt(successor.globalIndex(), successor.aggregate(), 2L, "sequence-gap", owner ->
-                owner.update("delete from domain_event_entry where global_index = ?", deleted.globalIndex()));
+        assertBrokenAt(successor.globalIndex(), successor.aggregate(), 2L, "sequence-gap", rowsOf(deleted), dba ->
+                dba.update("delete from domain_event_entry where global_index = ?", deleted.globalIndex()));
     }
 
     @Test
@@ -210,12 +263,12 @@ class IntegrityTamperingIT extends CommandSideIT {
         Row first = row(bulkAggregates.get(30), 1);
         Row second = row(bulkAggregates.get(30), 2);
         // the sequence number is hashed: both rows break, the one written first is named, now at sequence 2
-        assertBrokenAt(first.globalIndex(), first.aggregate(), 2L, "content-hash-mismatch", owner -> {
-            owner.update("update domain_event_entry set sequence_number = -1 where global_index = ?",
+        assertBrokenAt(first.globalIndex(), first.aggregate(), 2L, "content-hash-mismatch", rowsOf(first), dba -> {
+            dba.update("update domain_event_entry set sequence_number = -1 where global_index = ?",
                     first.globalIndex());
-            owner.update("update domain_event_entry set sequence_number = 1 where global_index = ?",
+            dba.update("update domain_event_entry set sequence_number = 1 where global_index = ?",
                     second.globalIndex());
-            owner.update("update domain_event_entry set sequence_number = 2 where global_index = ?",
+            dba.update("update domain_event_entry set sequence_number = 2 where global_index = ?",
                     first.globalIndex());
         });
     }
@@ -225,37 +278,26 @@ class IntegrityTamperingIT extends CommandSideIT {
         String aggregate = bulkAggregates.get(40);
         Row head = row(aggregate, 3);
         // inserted through the chaining trigger: content and chain hash are right, only a checkpoint can tell
-        assertBrokenAt(highestGap, aggregate, 4L, "root-mismatch", owner -> owner.update("""
+        assertBrokenAt(forgeryIndex, aggregate, 4L, "root-mismatch", List.of(forgeryIndex), false, dba -> dba.update("""
                 insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
                     event_identifier, payload_type, payload_revision, payload, meta_data, time_stamp)
                 select ?, aggregate_identifier, 4, type, gen_random_uuid()::text, payload_type, payload_revision,
                        payload, meta_data, time_stamp
-                from domain_event_entry where global_index = ?""", highestGap, head.globalIndex()), false);
+                from domain_event_entry where global_index = ?""", forgeryIndex, head.globalIndex()));
     }
 
     @Test
     void theLastRowsTruncated() {
-        transactions.executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            long position = latestCheckpoint().position();
-            List<Long> last = jdbc.queryForList("select global_index from domain_event_entry where global_index <= ? "
-                    + "order by global_index desc limit 5", Long.class, position);
-            Map<String, Object> missing = jdbc.queryForMap("""
-                    select global_index, aggregate_identifier, sequence_number from ledger_integrity.checkpoint_head
-                    where global_index = any(?) order by global_index limit 1""",
-                    (Object) last.toArray(Long[]::new));
-            jdbc.execute("alter table domain_event_entry disable trigger user");
-            jdbc.update("delete from domain_event_entry where global_index = any(?)",
-                    (Object) last.toArray(Long[]::new));
-
-            IntegrityReport report = verification.verify();
-
-            assertThat(report.status()).as(report.toString()).isEqualTo(IntegrityReport.Status.BROKEN);
-            assertThat(report.firstBreak()).isEqualTo(new IntegrityReport.FirstBreak(
-                    ((Number) missing.get("global_index")).longValue(), (String) missing.get("aggregate_identifier"),
-                    ((Number) missing.get("sequence_number")).longValue(), "missing-head"));
-        });
-        assertThat(integrity().path("status").asText()).isEqualTo("VERIFIED");
+        long position = latestCheckpoint().position();
+        List<Long> last = jdbc.queryForList("select global_index from domain_event_entry where global_index <= ? "
+                + "order by global_index desc limit 5", Long.class, position);
+        Map<String, Object> missing = jdbc.queryForMap("""
+                select global_index, aggregate_identifier, sequence_number from ledger_integrity.checkpoint_head
+                where global_index = any(?) order by global_index limit 1""", (Object) last.toArray(Long[]::new));
+        assertBrokenAt(((Number) missing.get("global_index")).longValue(), (String) missing.get("aggregate_identifier"),
+                ((Number) missing.get("sequence_number")).longValue(), "missing-head", last, true, dba ->
+                        dba.update("delete from domain_event_entry where global_index = any(?)",
+                                (Object) last.toArray(Long[]::new)));
     }
 
     @Test
@@ -265,13 +307,13 @@ class IntegrityTamperingIT extends CommandSideIT {
         Row head = row(aggregate, 3);
         // Content and chain hashes recomputed from the edit on, as the trigger would: the chain verifies, the
         // aggregate's head no longer hashes to what the signed checkpoint holds.
-        assertBrokenAt(head.globalIndex(), aggregate, 3L, "root-mismatch", owner -> {
-            owner.update("update domain_event_entry set payload = convert_to('{\"days\":99}', 'UTF8') "
+        assertBrokenAt(head.globalIndex(), aggregate, 3L, "root-mismatch", rowsOf(edited), dba -> {
+            dba.update("update domain_event_entry set payload = convert_to('{\"days\":99}', 'UTF8') "
                     + "where global_index = ?", edited.globalIndex());
-            byte[] previous = owner.queryForObject("select chain_hash from domain_event_entry "
+            byte[] previous = dba.queryForObject("select chain_hash from domain_event_entry "
                     + "where aggregate_identifier = ? and sequence_number = 0", byte[].class, aggregate);
             for (long sequence = 1; sequence <= 3; sequence++) {
-                previous = owner.queryForObject("""
+                previous = dba.queryForObject("""
                         update domain_event_entry e
                         set content_hash = event_content_hash(e.event_identifier, e.aggregate_identifier,
                                 e.sequence_number, e.type, e.payload_type, e.payload_revision, e.payload,
@@ -360,31 +402,48 @@ class IntegrityTamperingIT extends CommandSideIT {
         assertThat(report.path("status").asText()).as(report.toString()).isEqualTo("VERIFIED");
     }
 
-    private void assertBrokenAt(long globalIndex, String aggregate, Long sequence, String reason,
+    private void assertBrokenAt(long globalIndex, String aggregate, Long sequence, String reason, List<Long> touched,
                                 Consumer<JdbcTemplate> tamper) {
-        assertBrokenAt(globalIndex, aggregate, sequence, reason, tamper, true);
+        assertBrokenAt(globalIndex, aggregate, sequence, reason, touched, true, tamper);
     }
 
     /**
-     * Tampers inside a transaction that is rolled back afterwards: the verification runs in the same transaction
-     * (it sees the edit), and nobody else ever does.
+     * The superuser keeps a copy of the rows at {@code touched}, commits the tampering (with the table's triggers
+     * silenced, or through them), the service verifies, and the superuser puts those rows back exactly, whatever
+     * happened in between.
      */
-    private void assertBrokenAt(long globalIndex, String aggregate, Long sequence, String reason,
-                                Consumer<JdbcTemplate> tamper, boolean disableTriggers) {
-        IntegrityReport report = transactions.execute(status -> {
-            status.setRollbackOnly();
-            if (disableTriggers) {
-                jdbc.execute("alter table domain_event_entry disable trigger user");
-            }
-            tamper.accept(jdbc);
-            return verification.verify();
-        });
+    private void assertBrokenAt(long globalIndex, String aggregate, Long sequence, String reason, List<Long> touched,
+                                boolean silenceTriggers, Consumer<JdbcTemplate> tamper) {
+        if (dba == null) {
+            Assumptions.abort("no superuser to tamper with (CI=true would fail): " + noDba);
+        }
+        awaitPublished();
+        dba.keep(touched);
+        IntegrityReport report;
+        try {
+            dba.commit(silenceTriggers, tamper);
+            report = verification.verify();
+        } finally {
+            dba.restore(touched);
+        }
 
         assertThat(report.status()).as(report.toString()).isEqualTo(IntegrityReport.Status.BROKEN);
         assertThat(report.firstBreak()).as(report.toString())
                 .isEqualTo(new IntegrityReport.FirstBreak(globalIndex, aggregate, sequence, reason));
         assertThat(report.eventsChecked()).isGreaterThanOrEqualTo(seededEvents);
-        assertThat(integrity().path("status").asText()).as("after the rollback").isEqualTo("VERIFIED");
+        assertThat(dba.differences(touched)).as("rows differing from before the tampering").isZero();
+        assertThat(integrity().path("status").asText()).as("after the restore").isEqualTo("VERIFIED");
+    }
+
+    /** The Kafka publisher has published every stored event. */
+    private void awaitPublished() {
+        await().atMost(Duration.ofMinutes(2)).until(() -> publication.sampleOnce().lag() == 0);
+    }
+
+    /** Every row of the event's aggregate. */
+    private List<Long> rowsOf(Row row) {
+        return jdbc.queryForList("select global_index from domain_event_entry where aggregate_identifier = ?",
+                Long.class, row.aggregate());
     }
 
     private Checkpoint latestCheckpoint() {
