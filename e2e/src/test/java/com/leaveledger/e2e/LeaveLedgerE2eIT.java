@@ -106,7 +106,9 @@ class LeaveLedgerE2eIT {
             assertThat(system.pushTo(manager.pushToken())).hasSize(1);
         });
 
-        ledger.approve(manager, request, "e2e-approve");
+        // the approval comes within the caller's trace: it must reach the providers (docs/adr/0042)
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        ledger.approve(manager, request, "e2e-approve", "00-" + traceId + "-00f067aa0ba902b7-01");
 
         await("approval projected").atMost(PATIENCE).untilAsserted(() -> {
             assertThat(Ledger.status(query, employee, request)).isEqualTo("APPROVED");
@@ -131,6 +133,12 @@ class LeaveLedgerE2eIT {
                 .isEqualTo(Ledger.deliveryId(notifications, request, "LEAVE_APPROVED", employee, "SMS"));
         assertThat(LedgerSystem.header(system.mailsTo(employee.email()).get(0), "X-Idempotency-Key"))
                 .isEqualTo(Ledger.deliveryId(notifications, request, "LEAVE_APPROVED", employee, "EMAIL"));
+        // One trace from the approval's HTTP request through the command side, its events on Kafka and the saga to
+        // every provider call of its notifications: each call a span of that trace (W3C traceparent).
+        String inTrace = "00-" + traceId + "-[0-9a-f]{16}-01";
+        assertThat(sms.getHeader("traceparent")).matches(inTrace);
+        assertThat(system.pushTo(employee.pushToken()).get(0).getHeader("traceparent")).matches(inTrace);
+        assertThat(LedgerSystem.header(system.mailsTo(employee.email()).get(0), "traceparent")).matches(inTrace);
 
         // The audit trail: every event of the request with its actor and the correlation id of its HTTP request.
         List<String> approvedTimeline = List.of(

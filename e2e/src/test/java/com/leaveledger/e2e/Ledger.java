@@ -90,8 +90,15 @@ final class Ledger {
     }
 
     void approve(Person manager, String leaveRequestId, String correlationId) {
+        approve(manager, leaveRequestId, correlationId, null);
+    }
+
+    /** Approves within the caller's W3C trace context ({@code traceparent}; null: none). */
+    void approve(Person manager, String leaveRequestId, String correlationId, String traceparent) {
+        String[] headers = traceparent == null ? new String[] {"X-Correlation-Id", correlationId}
+                : new String[] {"X-Correlation-Id", correlationId, "traceparent", traceparent};
         Http.Answer answer = Http.post(commands, "/api/leave-requests/" + leaveRequestId + "/approve",
-                manager.token(), Map.of("comment", "enjoy"), "X-Correlation-Id", correlationId);
+                manager.token(), Map.of("comment", "enjoy"), headers);
         assertThat(answer.status()).as("approve: %s", answer).isEqualTo(202);
     }
 

@@ -9,6 +9,11 @@ public final class MetadataKeys {
     public static final String CAUSATION_ID = "causationId";
     /** Who caused it: the JWT subject, or {@code system}. */
     public static final String ACTOR = "actor";
+    /**
+     * The W3C trace context of the span that dispatched the message ({@code 00-<trace id>-<span id>-<flags>}),
+     * written and read by Axon's OpenTelemetry span factory (docs/adr/0042); absent where tracing is off.
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     private MetadataKeys() {
     }

@@ -1,5 +1,7 @@
 package com.leaveledger.command.infra;
 
+import com.leaveledger.kernel.MetadataKeys;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
@@ -31,7 +34,8 @@ import org.axonframework.serialization.Serializer;
  * database transaction, after the token update was written and before that transaction commits. If any record is
  * not acknowledged in time the exception rolls the transaction back, the token does not move, and the batch is
  * published again (at least once, as before: consumers deduplicate by event id). The producer, the record format
- * (key, headers) and the topic are axon-kafka's.
+ * (key, headers) and the topic are axon-kafka's, plus a standard W3C {@code traceparent} header beside axon-kafka's
+ * {@code axon-metadata-traceparent} when the event carries a trace context (docs/adr/0042), for tools that read it.
  */
 public class BatchAcknowledgedKafkaPublisher extends KafkaPublisher<String, byte[]> {
 
@@ -77,7 +81,12 @@ public class BatchAcknowledgedKafkaPublisher extends KafkaPublisher<String, byte
         });
         Producer<String, byte[]> producer = producers.createProducer();
         try {
-            sent.add(producer.send(converter.createKafkaMessage(event, topic.get())));
+            ProducerRecord<String, byte[]> record = converter.createKafkaMessage(event, topic.get());
+            Object traceparent = event.getMetaData().get(MetadataKeys.TRACEPARENT);
+            if (traceparent != null) {
+                record.headers().add(MetadataKeys.TRACEPARENT, traceparent.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            sent.add(producer.send(record));
         } finally {
             producer.close(); // the shared non-transactional producer: closing it is a no-op
         }

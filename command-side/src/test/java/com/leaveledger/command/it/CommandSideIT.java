@@ -50,8 +50,8 @@ import java.nio.file.Path;
         "ledger.integrity.checkpoints.check-interval=200ms"
 })
 @EmbeddedKafka(kraft = true, count = 1, partitions = 12, topics = {Topics.EVENTS})
-// /actuator/prometheus: Spring Boot leaves metrics export off in tests unless asked
-@AutoConfigureObservability(tracing = false)
+// /actuator/prometheus and tracing (the trace context in events): Spring Boot leaves both off in tests unless asked
+@AutoConfigureObservability
 @ActiveProfiles("dev")
 abstract class CommandSideIT {
 

@@ -1,5 +1,9 @@
 package com.leaveledger.command.it;
 
+import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import com.leaveledger.support.testing.Scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +36,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 
 /** The event store is the outbox: every stored event reaches the topic, keyed by employee, in order, with headers. */
+@ExtendWith(OutputCaptureExtension.class)
 class KafkaPublicationIT extends CommandSideIT {
 
     @Value("${spring.embedded.kafka.brokers}")
@@ -63,13 +68,16 @@ class KafkaPublicationIT extends CommandSideIT {
     }
 
     @Test
-    void everyEventArrivesKeyedByEmployeeInOrderWithItsHeaders() {
+    void everyEventArrivesKeyedByEmployeeInOrderWithItsHeaders(CapturedOutput output) {
         String manager = id("m"), first = id("e1"), second = id("e2");
         registerTeam(manager, first, second);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         for (String employee : List.of(first, second)) {
             grant(employee, "ANNUAL", 2033, 20);
             HttpHeaders headers = new HttpHeaders();
             headers.set("X-Correlation-Id", employee + "-submit");
+            // the caller's W3C trace context: the command and its events join the caller's trace
+            headers.set("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
             String requestId = post("/api/leave-requests", token(employee, "EMPLOYEE"), Map.of("employeeId", employee,
                     "leaveType", "ANNUAL", "startDate", "2033-03-07", "endDate", "2033-03-11"), headers)
                     .getBody().get("leaveRequestId").asText();
@@ -93,6 +101,17 @@ class KafkaPublicationIT extends CommandSideIT {
         assertThat(header(requested, "axon-metadata-actor")).isEqualTo(first);
         assertThat(header(requested, "axon-metadata-correlationId")).isEqualTo(first + "-submit");
         assertThat(header(requested, "axon-metadata-causationId")).isNotBlank();
+        // the trace context of the command that applied the event: the HTTP request's trace, in the stored event's
+        // metadata, axon-kafka's metadata header and the standard header (docs/adr/0042)
+        String traceparent = header(requested, "axon-metadata-traceparent");
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        assertThat(header(requested, "traceparent")).isEqualTo(traceparent);
+        assertThat(jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from domain_event_entry "
+                + "where event_identifier = ?", String.class, header(requested, "axon-message-id")))
+                .contains("\"traceparent\":\"" + traceparent + "\"");
+        // and the command's log line carries the trace id beside the correlation id
+        assertThat(output.getOut().lines().filter(line -> line.contains("[" + first + "-submit] [" + traceId + "]"))
+                .filter(line -> line.contains("SubmitLeaveCommand"))).isNotEmpty();
         assertThat(new String(requested.value(), StandardCharsets.UTF_8)).contains("\"employeeId\":\"" + first + "\"");
         Set<Integer> partitionsOfFirst = received.stream().filter(r -> r.key().equals(first))
                 .map(ConsumerRecord::partition).collect(Collectors.toSet());

@@ -10,13 +10,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * POSTs JSON to an HTTP provider with {@code HttpClient.sendAsync}: no thread waits for the answer, so hundreds of
  * calls can be in flight. Every request carries {@code Idempotency-Key}, and {@code X-Correlation-Id} when the
- * notification's correlation id is known (the provider's logs then trace back to the HTTP request behind it). 2xx
+ * notification's correlation id is known (the provider's logs then trace back to the HTTP request behind it), and
+ * the W3C trace context of the call ({@code traceparent}) when it is traced. 2xx
  * is success (the provider's id is read from the body's {@code id}, if any); 408, 425, 429 and 5xx are retryable;
  * other answers are permanent refusals.
  */
@@ -35,7 +37,8 @@ public class HttpProviderClient {
         this.timeout = timeout;
     }
 
-    public CompletableFuture<ProviderReceipt> post(URI uri, String idempotencyKey, String correlationId, Object body) {
+    public CompletableFuture<ProviderReceipt> post(URI uri, String idempotencyKey, String correlationId,
+                                                   Map<String, String> traceContext, Object body) {
         byte[] payload;
         try {
             payload = json.writeValueAsBytes(body);
@@ -50,6 +53,7 @@ public class HttpProviderClient {
         if (correlationId != null) {
             request.header(CORRELATION_ID, correlationId);
         }
+        traceContext.forEach(request::header);
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, error) -> {
                     if (error != null) {

@@ -18,6 +18,8 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -37,6 +39,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  * The channels deliveries go through: each provider's sender (SMTP, HTTP, or simulated, per
  * {@code ledger.notifications.<channel>.type}) behind its Resilience4j retry, circuit breaker, bulkhead and rate
  * limiter ({@link ResilientChannel}); the registries, with their metrics, are {@link ResilienceConfiguration}'s.
+ * Each provider call is a span of the notification's trace ({@link ProviderCallTracing}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ChannelConfiguration {
@@ -46,7 +49,11 @@ public class ChannelConfiguration {
                                                      ObjectProvider<JavaMailSender> mailSender, ObjectMapper json,
                                                      ScheduledExecutorService deliveryTimer,
                                                      CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
-                                                     BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters) {
+                                                     BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters,
+                                                     ObjectProvider<Tracer> tracer,
+                                                     ObjectProvider<Propagator> propagator) {
+        ProviderCallTracing tracing = new ProviderCallTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
         HttpProviderClient http = new HttpProviderClient(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -94,7 +101,7 @@ public class ChannelConfiguration {
                             .maxConcurrentCalls(r.maxConcurrentCalls())
                             .maxWaitDuration(Duration.ZERO)
                             .build()),
-                    properties.callTimeout(), deliveryTimer));
+                    properties.callTimeout(), deliveryTimer, tracing));
         });
         return channels;
     }

@@ -65,14 +65,15 @@ public class DeliveryCommandHandler {
     @CommandHandler
     public void handle(SendNotificationCommand command,
                        @MetaDataValue(MetadataKeys.CORRELATION_ID) String correlationId,
-                       @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+                       @MetaDataValue(MetadataKeys.ACTOR) String actor,
+                       @MetaDataValue(MetadataKeys.TRACEPARENT) String traceparent) {
         UUID id = DeliveryIds.of(command.sourceEventId(), command.channel(), command.recipientId());
         if (command.deliveryId() != null && !command.deliveryId().equals(id)) {
             throw new IllegalArgumentException("delivery id " + command.deliveryId() + " is not the id of ("
                     + command.sourceEventId() + ", " + command.channel() + ", " + command.recipientId() + ")");
         }
         Instant now = clock.instant();
-        Delivery delivery = Delivery.of(fallbackFilledIn(command), id, correlationId, now);
+        Delivery delivery = Delivery.of(fallbackFilledIn(command), id, correlationId, traceparent, now);
         Pending pending;
         if (command.channel() == Channel.AUDIT) {
             pending = new Pending(delivery, true, store.registerAuditArgs(delivery, actor, log.write(

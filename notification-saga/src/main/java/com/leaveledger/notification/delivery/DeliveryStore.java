@@ -227,7 +227,7 @@ public class DeliveryStore {
         return new Delivery(rs.getObject(1, UUID.class), rs.getString(2), Channel.valueOf(rs.getString(3)),
                 rs.getString(4), RecipientRole.valueOf(rs.getString(5)), NotificationKind.valueOf(rs.getString(6)),
                 rs.getString(7), rs.getString(8), rs.getString(9), fallback == null ? null : Channel.valueOf(fallback),
-                rs.getObject(11, UUID.class), read(rs.getString(12)), rs.getString(13), instant(rs, 14));
+                rs.getObject(11, UUID.class), read(rs.getString(12)), rs.getString(13), instant(rs, 14), null);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

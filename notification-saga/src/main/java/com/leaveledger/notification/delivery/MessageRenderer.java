@@ -1,5 +1,6 @@
 package com.leaveledger.notification.delivery;
 
+import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.notification.channel.OutgoingMessage;
 import com.leaveledger.notification.directory.Contact;
@@ -66,7 +67,8 @@ public class MessageRenderer {
         data.put("leaveRequestId", delivery.leaveRequestId());
         data.put("kind", delivery.kind().name());
         return new OutgoingMessage(delivery.deliveryId().toString(), delivery.channel(), address, subject, body, data,
-                NoticeText.header(delivery.correlationId()));
+                NoticeText.header(delivery.correlationId()), delivery.traceparent() == null ? Map.of()
+                        : Map.of(MetadataKeys.TRACEPARENT, delivery.traceparent()));
     }
 
     private static String suffix(String note) {

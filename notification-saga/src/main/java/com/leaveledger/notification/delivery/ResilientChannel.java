@@ -40,6 +40,8 @@ public class ResilientChannel {
     /** The logger of the one line per provider call. */
     public static final String PROVIDER_CALLS_LOGGER = "ledger.provider.calls";
     private static final Logger providerCalls = LoggerFactory.getLogger(PROVIDER_CALLS_LOGGER);
+    /** The MDC key of the trace id, Micrometer Tracing's (shown by {@code logging.pattern.correlation}). */
+    private static final String TRACE_ID_MDC_KEY = "traceId";
 
     private final Channel channel;
     private final ChannelSender sender;
@@ -49,10 +51,20 @@ public class ResilientChannel {
     private final Bulkhead bulkhead;
     private final Duration callTimeout;
     private final ScheduledExecutorService scheduler;
+    private final ProviderCallTracing tracing;
 
     public ResilientChannel(Channel channel, ChannelSender sender, Retry retry, CircuitBreaker circuitBreaker,
                             RateLimiter rateLimiter, Bulkhead bulkhead, Duration callTimeout,
                             ScheduledExecutorService scheduler) {
+        this(channel, sender, retry, circuitBreaker, rateLimiter, bulkhead, callTimeout, scheduler,
+                ProviderCallTracing.NONE);
+    }
+
+    /** @param tracing a span per provider call, whose trace context the provider receives */
+    public ResilientChannel(Channel channel, ChannelSender sender, Retry retry, CircuitBreaker circuitBreaker,
+                            RateLimiter rateLimiter, Bulkhead bulkhead, Duration callTimeout,
+                            ScheduledExecutorService scheduler, ProviderCallTracing tracing) {
+        this.tracing = tracing;
         this.channel = channel;
         this.sender = sender;
         this.retry = retry;
@@ -158,9 +170,10 @@ public class ResilientChannel {
             return CompletableFuture.failedFuture(BulkheadFullException.createBulkheadFullException(bulkhead));
         }
         long start = System.nanoTime();
+        ProviderCallTracing.Call traced = tracing.start(message, attempt);
         CompletableFuture<ProviderReceipt> call;
         try {
-            call = sender.send(message);
+            call = sender.send(traced.message());
         } catch (ProviderException e) {
             call = CompletableFuture.failedFuture(e);
         } catch (RuntimeException e) {
@@ -178,7 +191,8 @@ public class ResilientChannel {
                     } else {
                         circuitBreaker.onError(elapsed, TimeUnit.NANOSECONDS, asProviderFailure(unwrap(error)));
                     }
-                    logCall(message, attempt, elapsed, receipt, error);
+                    traced.end(error == null ? null : unwrap(error));
+                    logCall(message, attempt, elapsed, receipt, error, traced.traceId());
                 })
                 .handle((receipt, error) -> {
                     if (error != null) {
@@ -189,18 +203,23 @@ public class ResilientChannel {
     }
 
     /**
-     * One INFO line per provider call, under the correlation id of the HTTP request behind the notification, so
+     * One INFO line per provider call, under the correlation id and trace id of the HTTP request behind the
+     * notification (the trace id is the provider call's span's), so
      * {@code grep <correlation-id>} over the services' logs leads from the command to the provider call. Logger
      * {@value #PROVIDER_CALLS_LOGGER}: set it to WARN to silence these lines.
      */
     private void logCall(OutgoingMessage message, int attempt, long elapsedNanos, ProviderReceipt receipt,
-                         Throwable error) {
+                         Throwable error, String traceId) {
         if (!providerCalls.isInfoEnabled()) {
             return;
         }
         String previous = MDC.get(CorrelationIdLogContext.MDC_KEY);
+        String previousTrace = MDC.get(TRACE_ID_MDC_KEY);
         if (message.correlationId() != null) {
             MDC.put(CorrelationIdLogContext.MDC_KEY, message.correlationId());
+        }
+        if (traceId != null) {
+            MDC.put(TRACE_ID_MDC_KEY, traceId);
         }
         try {
             long millis = TimeUnit.NANOSECONDS.toMillis(elapsedNanos);
@@ -213,11 +232,16 @@ public class ResilientChannel {
                         withoutAddress(describe(asProviderFailure(unwrap(error))), message.address()));
             }
         } finally {
-            if (previous == null) {
-                MDC.remove(CorrelationIdLogContext.MDC_KEY);
-            } else {
-                MDC.put(CorrelationIdLogContext.MDC_KEY, previous);
-            }
+            restore(CorrelationIdLogContext.MDC_KEY, previous);
+            restore(TRACE_ID_MDC_KEY, previousTrace);
+        }
+    }
+
+    private static void restore(String key, String previous) {
+        if (previous == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, previous);
         }
     }
 

@@ -15,6 +15,8 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.tracing.NoOpSpanFactory;
+import org.axonframework.tracing.SpanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,8 +37,19 @@ public class LeaveEventInbox {
 
     private final JdbcTemplate jdbc;
     private final EventBus eventBus;
+    private final SpanFactory spanFactory;
 
     public LeaveEventInbox(JdbcTemplate jdbc, EventBus eventBus) {
+        this(jdbc, eventBus, NoOpSpanFactory.INSTANCE);
+    }
+
+    /**
+     * @param spanFactory Axon's span factory: each event is appended in a span of its own trace, so the event bus,
+     *                    which writes the current trace context into what it publishes, keeps the event's trace
+     *                    (the appends run when the batch commits, outside the span of the event's handling)
+     */
+    public LeaveEventInbox(JdbcTemplate jdbc, EventBus eventBus, SpanFactory spanFactory) {
+        this.spanFactory = spanFactory;
         this.jdbc = jdbc;
         this.eventBus = eventBus;
     }
@@ -79,8 +92,9 @@ public class LeaveEventInbox {
                 forwarded.add(event);
             }
         }
-        if (!forwarded.isEmpty()) {
-            eventBus.publish(forwarded);
+        for (EventMessage<?> event : forwarded) {
+            spanFactory.createChildHandlerSpan(() -> "LeaveEventInbox.append", event)
+                    .run(() -> eventBus.publish(event));
         }
     }
 }

@@ -12,6 +12,9 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.tracing.NoOpSpanFactory;
+import org.axonframework.tracing.SpanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,7 +74,7 @@ public class SagaConfiguration {
     }
 
     @Bean
-    LeaveEventInbox leaveEventInbox(JdbcTemplate jdbc, EventBus eventBus) {
-        return new LeaveEventInbox(jdbc, eventBus);
+    LeaveEventInbox leaveEventInbox(JdbcTemplate jdbc, EventBus eventBus, ObjectProvider<SpanFactory> spanFactory) {
+        return new LeaveEventInbox(jdbc, eventBus, spanFactory.getIfAvailable(() -> NoOpSpanFactory.INSTANCE));
     }
 }

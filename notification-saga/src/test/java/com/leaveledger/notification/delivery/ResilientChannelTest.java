@@ -37,7 +37,7 @@ class ResilientChannelTest {
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final List<Duration> delays = new CopyOnWriteArrayList<>();
     private final OutgoingMessage message = new OutgoingMessage("key-1", Channel.SMS, "+4930", "s", "b", Map.of(),
-            "corr-1");
+            "corr-1", Map.of());
 
     @AfterEach
     void stop() {

@@ -254,7 +254,8 @@ public abstract class NotificationSagaIT {
                 .build();
         MetaData metadata = MetaData.with("actor", payload.employeeId().value())
                 .and("correlationId", "corr-" + eventId)
-                .and("causationId", "cmd-" + eventId);
+                .and("causationId", "cmd-" + eventId)
+                .and("traceparent", traceparentOf(eventId));
         GenericDomainEventMessage<LedgerEvent> message = new GenericDomainEventMessage<>(aggregateType, aggregateId,
                 sequence, payload, metadata, eventId, Instant.now());
         ProducerRecord<String, byte[]> record = converter.createKafkaMessage(message, Topics.EVENTS);
@@ -264,6 +265,19 @@ public abstract class NotificationSagaIT {
             throw new IllegalStateException("could not publish " + eventId, e);
         }
         return eventId;
+    }
+
+    /**
+     * The W3C trace context the command side would have written into the event's metadata: a trace id derived from
+     * the event id (so a test knows the trace its notifications must join), the command's span id, sampled.
+     */
+    protected static String traceparentOf(String eventId) {
+        return "00-" + traceIdOf(eventId) + "-" + traceIdOf("span-" + eventId).substring(0, 16) + "-01";
+    }
+
+    protected static String traceIdOf(String eventId) {
+        return UUID.nameUUIDFromBytes(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString()
+                .replace("-", "");
     }
 
     protected void register(String employee, String manager) {

@@ -55,8 +55,8 @@ import org.springframework.test.context.ActiveProfiles;
         "ledger.projections.metrics-interval=200ms"
 })
 @EmbeddedKafka(kraft = true, count = 1, partitions = 12, topics = {Topics.EVENTS})
-// /actuator/prometheus: Spring Boot leaves metrics export off in tests unless asked
-@AutoConfigureObservability(tracing = false)
+// /actuator/prometheus and tracing (the W3C trace context in events): Spring Boot leaves both off in tests unless asked
+@AutoConfigureObservability
 @ActiveProfiles({"dev", "it"})
 @Import(QuerySideIT.FreshSchema.class)
 public abstract class QuerySideIT {

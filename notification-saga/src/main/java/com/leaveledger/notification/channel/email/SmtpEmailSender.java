@@ -11,6 +11,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -71,6 +72,9 @@ public class SmtpEmailSender implements ChannelSender {
             mime.setHeader(IDEMPOTENCY_HEADER, message.idempotencyKey());
             if (message.correlationId() != null) {
                 mime.setHeader(CORRELATION_HEADER, message.correlationId());
+            }
+            for (Map.Entry<String, String> header : message.traceContext().entrySet()) {
+                mime.setHeader(header.getKey(), header.getValue());
             }
             mail.send(mime);
             return new ProviderReceipt(messageId);

@@ -24,7 +24,7 @@ public class HttpPushSender implements ChannelSender {
 
     @Override
     public CompletableFuture<ProviderReceipt> send(OutgoingMessage message) {
-        return http.post(url, message.idempotencyKey(), message.correlationId(), Map.of(
+        return http.post(url, message.idempotencyKey(), message.correlationId(), message.traceContext(), Map.of(
                 "token", message.address(),
                 "title", message.subject(),
                 "body", message.body(),
