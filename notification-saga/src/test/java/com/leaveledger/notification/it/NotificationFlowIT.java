@@ -116,7 +116,7 @@ class NotificationFlowIT extends NotificationSagaIT {
     }
 
     @Test
-    void deliveryStatusIsShownPerNotificationAndChannelToThePartiesAndCompliance() {
+    void deliveryStatusIsShownPerNotificationAndChannelToThePartiesComplianceAndEngineers() {
         String manager = id("mia"), employee = id("eli"), other = id("ola"), request = id("req");
         register(manager, null);
         register(employee, manager);
@@ -152,6 +152,10 @@ class NotificationFlowIT extends NotificationSagaIT {
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request, token("cora", "COMPLIANCE"))
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> engineer = call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request,
+                token("erin", "ENGINEER"));
+        assertThat(engineer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(engineer.getBody()).isEqualTo(answer.getBody());
         ResponseEntity<JsonNode> stranger = call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request,
                 token(other, "EMPLOYEE"));
         assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
