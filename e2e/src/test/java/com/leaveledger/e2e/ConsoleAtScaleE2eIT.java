@@ -59,10 +59,11 @@ class ConsoleAtScaleE2eIT {
     @BeforeAll
     static void startTheSystemWithTwoThousandEmployees() throws Exception {
         system = LedgerSystem.start();
-        commands = system.startCommandSide("command-side");
-        query = system.startQuerySide("query-side");
-        notifications = system.startNotificationSaga("notification-saga");
-        console = system.startConsole("console", commands, query, notifications);
+        // logs of their own (at-scale-*.log), beside those of the other end-to-end tests
+        commands = system.startCommandSide("at-scale-command-side");
+        query = system.startQuerySide("at-scale-query-side");
+        notifications = system.startNotificationSaga("at-scale-notification-saga");
+        console = system.startConsole("at-scale-console", commands, query, notifications);
         LedgerSystem.awaitUp(commands, query, notifications, console);
         load();
     }

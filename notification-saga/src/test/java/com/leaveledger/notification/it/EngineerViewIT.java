@@ -1,7 +1,6 @@
 package com.leaveledger.notification.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -31,11 +30,9 @@ class EngineerViewIT extends NotificationSagaIT {
         register(employee, manager);
         requested(first, employee, manager);
         approved(first, employee, manager);
-        await().atMost(patience()).untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from delivery "
-                + "where leave_request_id = ? and status = 'SENT'", Integer.class, first)).isEqualTo(7));
+        awaitSent(first, 7);
         requested(second, employee, manager);
-        await().atMost(patience()).untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from delivery "
-                + "where leave_request_id = ? and status = 'SENT'", Integer.class, second)).isEqualTo(3));
+        awaitSent(second, 3);
         String engineer = token("erin", "ENGINEER");
 
         ResponseEntity<JsonNode> answer = call(HttpMethod.GET, "/admin/notifications?limit=100", engineer);

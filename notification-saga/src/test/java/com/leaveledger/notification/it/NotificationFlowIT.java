@@ -122,8 +122,7 @@ class NotificationFlowIT extends NotificationSagaIT {
         register(employee, manager);
         requested(request, employee, manager);
         String approvedId = approved(request, employee, manager);
-        await().atMost(patience()).untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from delivery "
-                + "where leave_request_id = ? and status = 'SENT'", Integer.class, request)).isEqualTo(7));
+        awaitSent(request, 7);
 
         ResponseEntity<JsonNode> answer = call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request,
                 token(employee, "EMPLOYEE"));
