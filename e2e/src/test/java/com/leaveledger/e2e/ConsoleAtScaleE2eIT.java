@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * ({@code http_server_requests_seconds_count} on {@code /actuator/prometheus}, before and after the page) — and
  * render about as quickly as the API calls behind them: each page is timed beside the same calls made directly with
  * the same token, and the figures are printed ({@code docs/benchmarks.md}). The only timed assertion is a generous
- * bound (a page within four times its calls plus half a second, by the median).
+ * bound (a page within five times its calls plus a second, by the median; a call per row would be 199 calls).
  */
 class ConsoleAtScaleE2eIT {
 
@@ -98,8 +100,8 @@ class ConsoleAtScaleE2eIT {
                 new Page("engineer: latest notifications", engineer, "/engineer/notifications",
                         Map.of(notifications, "/admin/notifications?limit=50"), engineerToken));
 
-        System.out.printf("Console pages with %,d employees (%d reports of %s pending), %d rounds, median / p90 ms%n",
-                EMPLOYEES, EMPLOYEES / MANAGERS - 1, boss.id(), ROUNDS);
+        System.out.printf("Console pages with %,d employees (%d reports of %s pending), %d rounds, median / p90 ms, "
+                + "load average %s%n", EMPLOYEES, EMPLOYEES / MANAGERS - 1, boss.id(), ROUNDS, loadAverage());
         System.out.printf("%-34s %-36s %17s %17s %7s%n", "page", "calls (service: count)", "page", "its API calls",
                 "ratio");
         for (Page page : pages) {
@@ -116,9 +118,10 @@ class ConsoleAtScaleE2eIT {
             System.out.printf("%-34s %-36s %8.1f / %6.1f %8.1f / %6.1f %6.2fx%n", page.name(), calls,
                     pageMedian / 1e6, percentile(times[0], 90) / 1e6, apiMedian / 1e6, percentile(times[1], 90) / 1e6,
                     (double) pageMedian / apiMedian);
-            assertThat(pageMedian).as("%s: page median within 4x its calls' + 500 ms", page.name())
-                    .isLessThanOrEqualTo(4 * apiMedian + 500_000_000L);
+            assertThat(pageMedian).as("%s: page median within 5x its calls' + 1 s", page.name())
+                    .isLessThanOrEqualTo(5 * apiMedian + 1_000_000_000L);
         }
+        System.out.printf("load average after: %s%n", loadAverage());
         String managerPage = manager.get("/manager");
         assertThat(count(managerPage, "data-request=")).as("every pending approval on one page")
                 .isEqualTo(EMPLOYEES / MANAGERS - 1);
@@ -194,7 +197,9 @@ class ConsoleAtScaleE2eIT {
             String html = session.get(path);
             assertThat(html).as("%s renders without a banner", name).doesNotContain("class=\"notice ");
             for (ServiceProcess service : apis.keySet()) {
-                await(name + " recorded by " + service.name()).atMost(Duration.ofSeconds(10))
+                // a service records a request as it completes; on a loaded machine a scrape itself takes seconds
+                await(name + " recorded by " + service.name()).atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> apiRequests(service) > before.get(service.name()));
             }
             Map<String, Long> calls = new LinkedHashMap<>();
@@ -268,8 +273,8 @@ class ConsoleAtScaleE2eIT {
     }
 
     private static String metrics(ServiceProcess service) throws IOException, InterruptedException {
-        return Session.CLIENT.send(HttpRequest.newBuilder(service.uri("/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return Session.CLIENT.send(HttpRequest.newBuilder(service.uri("/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static long sum(String exposition, String metric) {
@@ -288,6 +293,16 @@ class ConsoleAtScaleE2eIT {
         map.put(first, firstPath);
         map.put(second, secondPath);
         return map;
+    }
+
+    /** This machine's load averages (1, 5, 15 min), where Linux tells them: the figures' context. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static long percentile(long[] values, int percent) {

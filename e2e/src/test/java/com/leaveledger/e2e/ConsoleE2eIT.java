@@ -287,6 +287,7 @@ class ConsoleE2eIT {
         } finally {
             system.restartSmtp();
         }
+        browser.go("/engineer/dead-letters");
         assertThat(browser.text("article[data-dead-letter] .cause")).contains("Cause:");
         List<String> letters = browser.all("article[data-dead-letter]").stream()
                 .map(a -> a.getDomAttribute("data-dead-letter")).toList();
