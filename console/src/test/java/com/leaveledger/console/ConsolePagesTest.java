@@ -65,6 +65,23 @@ class ConsolePagesTest {
         mvc.perform(get("/engineer/dead-letters").with(signedIn("ENGINEER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("notification-saga is not answering")));
+        mvc.perform(get("/engineer/notifications").with(signedIn("ENGINEER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("notification-saga is not answering, so the "
+                        + "latest requests&#39; notifications cannot be shown")));
+        mvc.perform(get("/engineer").with(signedIn("ENGINEER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("so the circuit breakers cannot be shown")))
+                .andExpect(content().string(Matchers.containsString("query-side is not answering")));
+    }
+
+    @Test
+    void aDismissalWithoutAReasonIsRefusedBeforeAnyCall() throws Exception {
+        mvc.perform(post("/engineer/projections/balances/dead-letters/some-letter/dismiss").with(signedIn("ENGINEER"))
+                        .with(csrf()).param("reason", "  "))
+                .andExpect(redirectedUrl("/engineer/projections/balances/dead-letters"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("failed", "A dismissal needs a reason."));
     }
 
     @Test

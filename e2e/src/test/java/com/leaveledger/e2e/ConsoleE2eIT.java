@@ -202,7 +202,9 @@ class ConsoleE2eIT {
         assertThat(browser.all("#projections tr[data-projection]")).extracting(r -> r.getDomAttribute("data-projection"))
                 .contains("employees", "leave-requests", "balances", "audit-log");
         assertThat(browser.all("#projections .status.RUNNING")).hasSize(4);
-        assertThat(browser.text("#breakers")).contains("email").contains("closed");
+        assertThat(browser.text("#breakers tr[data-breaker='email']")).contains("CLOSED");
+        assertThat(browser.all("#breakers tr[data-breaker]")).extracting(r -> r.getDomAttribute("data-breaker"))
+                .contains("email", "push", "sms");
 
         browser.find("button[aria-label='Replay balances']").click();
         eventually(".notice.info", "Replay of balances started");
@@ -217,30 +219,75 @@ class ConsoleE2eIT {
         browser.go("/engineer/dead-letters");
         assertThat(browser.text("h1")).isEqualTo("Notification dead letters");
 
-        // notification-saga shows a request's notifications to its parties and COMPLIANCE only: a 403 is a message
+        // engineers see each request's notifications per channel: the latest requests, or one request
+        reloadUntil("/engineer/notifications", "#notifications section[data-request='" + requestId + "'] .status.SENT");
+        String mine = "#notifications section[data-request='" + requestId + "'] ";
+        assertThat(browser.all(mine + "tr[data-channel]")).extracting(r -> r.getDomAttribute("data-channel"))
+                .contains("EMAIL", "AUDIT");
+        assertThat(browser.text(mine + "tr[data-channel='EMAIL'] .attempts")).isEqualTo("1");
+        browser.screenshot("engineer-notifications");
         browser.go("/engineer/notifications?leaveRequestId=" + requestId);
-        assertThat(browser.await(".notice.warning[data-service='notification-saga']").getText()).contains("does not let you see");
-        browser.driver().manage().deleteAllCookies();
-        browser.signIn("engineer-e2e", "ENGINEER", "COMPLIANCE");
-        reloadUntil("/engineer/notifications?leaveRequestId=" + requestId, "#notifications .status.SENT");
-        assertThat(browser.text("#notifications")).contains("EMAIL").contains("SENT");
+        assertThat(browser.all("#notifications section[data-request]")).hasSize(1);
+        assertThat(browser.text(mine)).contains("EMAIL").contains("SENT");
     }
 
     @Test
     @Order(5)
+    void engineerDismissesAProjectionDeadLetterWithAReasonAndRetriesTheRest() {
+        Person refused = Person.reportingTo("rafa", manager);
+        ledger.register(refused);
+        String first;
+        try (RefusedBalances trigger = RefusedBalances.of(refused.id())) {
+            ledger.grant(refused, Integer.parseInt(YEAR), 7);
+            ledger.grant(refused, Integer.parseInt(YEAR) + 1, 8);
+            first = RefusedBalances.awaitLetters(query, refused.id(), 2).get(0).path("id").asText();
+        }
+        browser.signIn("engineer-e2e", "ENGINEER");
+        browser.go("/engineer/projections/balances/dead-letters");
+        assertThat(browser.all("article[data-letter]")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(browser.text("article[data-letter='" + first + "'] .cause")).contains("refused by the e2e trigger");
+        assertEveryFieldLabelled();
+        browser.screenshot("engineer-projection-dead-letters");
+
+        String reason = "grant entered twice, corrected by HR";
+        browser.type("#dismiss-" + first, reason);
+        browser.find("article[data-letter='" + first + "'] button.reject").click();
+        assertThat(eventually(".notice.info", "dismissed")).contains("dismissed by engineer-e2e: " + reason);
+        assertThat(browser.all("article[data-letter='" + first + "']")).isEmpty();
+        assertThat(query.tail(400)).contains("dead letter " + first + " of balances dismissed by engineer-e2e: "
+                + reason);
+
+        // the trigger is gone: a retry applies the letter that was behind the dismissed one
+        browser.find("form[action$='/dead-letters/retry'] button").click();
+        eventually(".notice.info", "handed to the projection again");
+        assertThat(browser.all("article[data-letter]")).isEmpty();
+        await("the letter behind the dismissed one applied").atMost(PATIENCE).until(() ->
+                Ledger.annualBalance(query, refused, Integer.parseInt(YEAR) + 1).startsWith("8.0/"));
+        assertThat(Ledger.annualBalance(query, refused, Integer.parseInt(YEAR))).isEqualTo("none");
+    }
+
+    @Test
+    @Order(6)
     void engineerRetriesOneDeadLetterAndDismissesAnotherWithAReason() {
         system.stopSmtp();
         try {
-            ledger.submit(employee, "2027-04-06", "2027-04-07", "console-dlq-1");
+            String undelivered = ledger.submit(employee, "2027-04-06", "2027-04-07", "console-dlq-1");
             ledger.submit(employee, "2027-05-04", "2027-05-05", "console-dlq-2");
             browser.signIn("engineer-e2e", "ENGINEER");
             await("two dead letters").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 browser.go("/engineer/dead-letters");
                 return browser.all("article[data-dead-letter]").size() >= 2;
             });
+            // the request's notices per channel: dead-lettered after their attempts, with the last error
+            browser.go("/engineer/notifications?leaveRequestId=" + undelivered);
+            WebElement email = browser.find("#notifications tr[data-channel='EMAIL']");
+            assertThat(email.findElement(By.cssSelector(".status")).getText()).isEqualTo("DEAD_LETTERED");
+            assertThat(Integer.parseInt(email.findElement(By.cssSelector(".attempts")).getText())).isGreaterThan(1);
+            assertThat(email.findElement(By.cssSelector(".last-error")).getText()).isNotBlank();
         } finally {
             system.restartSmtp();
         }
+        browser.go("/engineer/dead-letters");
         assertThat(browser.text("article[data-dead-letter] .cause")).contains("Cause:");
         List<String> letters = browser.all("article[data-dead-letter]").stream()
                 .map(a -> a.getDomAttribute("data-dead-letter")).toList();
@@ -257,7 +304,7 @@ class ConsoleE2eIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPageTheRolesDoNotAllowAndAnExpiredSessionAreMessages() {
         browser.signIn(employee.id(), "EMPLOYEE");
         browser.go("/engineer");
@@ -271,7 +318,7 @@ class ConsoleE2eIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aPhoneScreenAndTheKeyboardReachEverything() {
         browser.signIn(employee.id(), "EMPLOYEE");
         browser.resize(390, 844);
@@ -288,7 +335,7 @@ class ConsoleE2eIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aServiceThatIsDownIsNamedAndThePageStillRenders() {
         notifications.stop();
         browser.signIn("engineer-e2e", "ENGINEER");

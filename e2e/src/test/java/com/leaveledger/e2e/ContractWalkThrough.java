@@ -34,9 +34,11 @@ final class ContractWalkThrough {
         Person manager = Person.manager("cora");
         Person employee = Person.reportingTo("carl", manager);
         Person stranger = Person.manager("cole");
+        Person refused = Person.reportingTo("cleo", manager);
         ledger.register(manager);
         ledger.register(employee);
         ledger.register(stranger);
+        ledger.register(refused);
         ledger.grant(employee, 2032, 10);
         String approved = ledger.submit(employee, "2032-03-01", "2032-03-05", "contract-submit-1");
         ledger.approve(manager, approved, "contract-approve");
@@ -47,6 +49,7 @@ final class ContractWalkThrough {
 
         commandSide(manager, employee, stranger, rejected);
         querySide(manager, employee, stranger, approved);
+        projectionDeadLetters(refused);
         notificationSaga(employee, stranger, approved);
     }
 
@@ -140,11 +143,32 @@ final class ContractWalkThrough {
         expect(204, Http.delete(query, "/admin/projections/visibility-lag", Ledger.ENGINEER));
     }
 
+    private void projectionDeadLetters(Person refused) {
+        String letter;
+        try (RefusedBalances trigger = RefusedBalances.of(refused.id())) {
+            ledger.grant(refused, 2032, 3);
+            letter = RefusedBalances.awaitLetters(query, refused.id(), 1).get(0).path("id").asText();
+        }
+        String path = "/admin/projections/balances/dead-letters/";
+        expect(400, Http.delete(query, path + letter, Ledger.ENGINEER));
+        expect(403, Http.delete(query, path + letter + "?reason=test", Ledger.COMPLIANCE));
+        expect(404, Http.delete(query, "/admin/projections/no-such-projection/dead-letters/" + letter + "?reason=test",
+                Ledger.ENGINEER));
+        expect(404, Http.delete(query, path + UNKNOWN_ID + "?reason=test", Ledger.ENGINEER));
+        expect(200, Http.delete(query, path + letter + "?reason=contract%20walk-through", Ledger.ENGINEER));
+    }
+
     private void notificationSaga(Person employee, Person stranger, String approved) {
         expect(200, Http.get(notifications, "/api/notifications?leaveRequestId=" + approved, employee.token()));
         expect(400, Http.get(notifications, "/api/notifications?leaveRequestId=", employee.token()));
         expect(401, Http.get(notifications, "/api/notifications?leaveRequestId=" + approved, null));
         expect(403, Http.get(notifications, "/api/notifications?leaveRequestId=" + approved, stranger.token()));
+        expect(200, Http.get(notifications, "/api/notifications?leaveRequestId=" + approved, Ledger.ENGINEER));
+        expect(200, Http.get(notifications, "/admin/notifications?limit=5&offset=0", Ledger.ENGINEER));
+        expect(400, Http.get(notifications, "/admin/notifications?limit=0", Ledger.ENGINEER));
+        expect(403, Http.get(notifications, "/admin/notifications", employee.token()));
+        expect(200, Http.get(notifications, "/admin/circuit-breakers", Ledger.ENGINEER));
+        expect(403, Http.get(notifications, "/admin/circuit-breakers", Ledger.COMPLIANCE));
         expect(404, Http.get(notifications, "/api/notifications?leaveRequestId=" + UNKNOWN_ID, employee.token()));
         expect(200, Http.get(notifications, "/api/notifications/as-of?leaveRequestId=" + approved
                 + "&asOf=2099-01-01T00:00:00Z", Ledger.COMPLIANCE));

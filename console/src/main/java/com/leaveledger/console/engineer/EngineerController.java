@@ -17,12 +17,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Engineers' pages: projections (position, lag, state) with replays whose progress the page polls, the circuit
- * breakers, the dead letters of both sides (retry; dismiss with a reason where the API has it) and a request's
- * notifications per channel.
+ * Engineers' pages: projections (position, lag, state) with replays whose progress the page polls, and the circuit
+ * breakers; the dead letters of both sides (retry, dismiss with a reason); the latest requests' notifications per
+ * channel, or one request's. Each page makes at most one call to each service it shows.
  */
 @Controller
 public class EngineerController {
+
+    /** How many of the latest requests the notifications page shows. */
+    private static final int LATEST_REQUESTS = 50;
 
     private final Backends backends;
     private final Notices notices;
@@ -36,8 +39,8 @@ public class EngineerController {
     String projections(@AuthenticationPrincipal ConsoleUser user, Model model) {
         model.addAttribute("projections", notices.take(backends.query().getList(user.token(),
                 uri -> uri.path("/admin/projections").build()), List.of(), "the projections"));
-        Reply<String> metrics = backends.notifications().getText(uri -> uri.path("/actuator/prometheus").build());
-        model.addAttribute("breakers", CircuitBreakers.states(notices.take(metrics, "", "the circuit breakers")));
+        model.addAttribute("breakers", notices.take(backends.notifications().getList(user.token(),
+                uri -> uri.path("/admin/circuit-breakers").build()), List.of(), "the circuit breakers"));
         return "engineer";
     }
 
@@ -78,6 +81,22 @@ public class EngineerController {
                 "Retry refused", "/engineer/projections/" + name + "/dead-letters", redirect);
     }
 
+    @PostMapping("/engineer/projections/{name}/dead-letters/{id}/dismiss")
+    String dismissProjectionLetter(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name,
+                                   @PathVariable String id, @RequestParam(defaultValue = "") String reason,
+                                   RedirectAttributes redirect) {
+        String page = "/engineer/projections/" + name + "/dead-letters";
+        if (reason.isBlank()) {
+            redirect.addFlashAttribute("failed", "A dismissal needs a reason.");
+            return "redirect:" + page;
+        }
+        Reply<Map<String, Object>> reply = backends.query().delete(user.token(), uri -> uri
+                .path("/admin/projections/{name}/dead-letters/{id}").queryParam("reason", reason).build(name, id));
+        return Outcomes.redirect(reply, reply.ok() ? "Dead letter " + id + " of " + name + " dismissed by "
+                        + reply.body().get("dismissedBy") + ": " + reply.body().get("reason") : "",
+                "Dismissal refused", page, redirect);
+    }
+
     @GetMapping("/engineer/dead-letters")
     String deadLetters(@AuthenticationPrincipal ConsoleUser user, @RequestParam(defaultValue = "OPEN") String status,
                        Model model) {
@@ -107,6 +126,10 @@ public class EngineerController {
                 "Dead letter " + id + " dismissed.", "Dismissal refused", "/engineer/dead-letters", redirect);
     }
 
+    /**
+     * One request's notifications, or (without a request id) the latest requests' for engineers: each request's
+     * notifications per channel with status, attempts and last error, in one call to notification-saga.
+     */
     @GetMapping("/engineer/notifications")
     String notifications(@AuthenticationPrincipal ConsoleUser user,
                          @RequestParam(defaultValue = "") String leaveRequestId, Model model) {
@@ -115,7 +138,13 @@ public class EngineerController {
             Map<String, Object> answer = notices.take(backends.notifications().getMap(user.token(), uri -> uri
                     .path("/api/notifications").queryParam("leaveRequestId", leaveRequestId.strip()).build()),
                     Map.of(), "the notifications");
-            model.addAttribute("notifications", answer.getOrDefault("notifications", List.of()));
+            model.addAttribute("requests", answer.isEmpty() ? List.of() : List.of(answer));
+        } else if (user.has("ENGINEER")) {
+            Map<String, Object> latest = notices.take(backends.notifications().getMap(user.token(), uri -> uri
+                    .path("/admin/notifications").queryParam("limit", LATEST_REQUESTS).build()), Map.of(),
+                    "the latest requests' notifications");
+            model.addAttribute("requests", latest.getOrDefault("leaveRequests", List.of()));
+            model.addAttribute("latest", true);
         }
         return "notifications";
     }

@@ -78,7 +78,7 @@ public class DeliveryEventLog {
         DeliveryFold fold = new DeliveryFold();
         jdbc.query("select e.type, e.occurred_at, e.payload, d.delivery_id, d.source_event_id, d.kind, "
                         + "d.recipient_id, d.recipient_role, d.channel, d.fallback_for, d.requested_at, d.employee_id, "
-                        + "d.manager_id from delivery_event e join delivery d on d.delivery_id = e.delivery_id "
+                        + "d.manager_id, d.leave_request_id from delivery_event e join delivery d on d.delivery_id = e.delivery_id "
                         + "where e.leave_request_id = ? and e.occurred_at <= ? "
                         + "order by e.occurred_at, case e.type when 'NotificationRequestedEvent' then 0 else 1 end",
                 rs -> {
@@ -87,7 +87,8 @@ public class DeliveryEventLog {
                             rs.getString("recipient_id"), RecipientRole.valueOf(rs.getString("recipient_role")),
                             Channel.valueOf(rs.getString("channel")), DeliveryStatus.PENDING, 0, null, null,
                             rs.getObject("fallback_for", UUID.class), rs.getTimestamp("requested_at").toInstant(),
-                            null, null, rs.getString("employee_id"), rs.getString("manager_id"));
+                            null, null, rs.getString("employee_id"), rs.getString("manager_id"),
+                            rs.getString("leave_request_id"));
                     fold.apply(rs.getString("type"), identity, rs.getTimestamp("occurred_at").toInstant(),
                             read(rs.getString("payload")));
                 }, StorableText.of(leaveRequestId), Timestamp.from(asOf));

@@ -103,7 +103,7 @@ public final class DeliveryFold {
             DeliveryView i = identity;
             return new DeliveryView(i.deliveryId(), i.sourceEventId(), i.kind(), i.recipientId(), i.recipientRole(),
                     i.channel(), status, attempts, lastError, address, i.fallbackFor(), i.requestedAt(),
-                    lastAttemptAt, completedAt, i.employeeId(), i.managerId());
+                    lastAttemptAt, completedAt, i.employeeId(), i.managerId(), i.leaveRequestId());
         }
     }
 }

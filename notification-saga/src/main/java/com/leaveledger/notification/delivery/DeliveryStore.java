@@ -212,14 +212,32 @@ public class DeliveryStore {
     }
 
     public List<DeliveryView> byLeaveRequest(String leaveRequestId) {
-        return jdbc.query("select delivery_id, source_event_id, kind, recipient_id, recipient_role, channel, status, "
-                + "attempts, last_error, address, fallback_for, requested_at, last_attempt_at, completed_at, "
-                + "employee_id, manager_id from delivery where leave_request_id = ? order by requested_at, kind, "
-                + "recipient_id, channel", (rs, i) -> new DeliveryView(rs.getObject(1, UUID.class), rs.getString(2),
+        return jdbc.query("select " + VIEW_COLUMNS + " from delivery where leave_request_id = ? order by requested_at, "
+                + "kind, recipient_id, channel", DeliveryStore::view, StorableText.of(leaveRequestId));
+    }
+
+    /**
+     * The deliveries of the {@code limit} leave requests notified about last (after skipping {@code offset}), in one
+     * query: the latest request first, each request's deliveries in {@link #byLeaveRequest}'s order.
+     */
+    public List<DeliveryView> latestLeaveRequests(int limit, int offset) {
+        return jdbc.query("with latest as (select leave_request_id, max(requested_at) as latest from delivery "
+                + "group by leave_request_id order by latest desc, leave_request_id limit ? offset ?) "
+                + "select " + VIEW_COLUMNS + " from delivery join latest using (leave_request_id) "
+                + "order by latest.latest desc, leave_request_id, requested_at, kind, recipient_id, channel",
+                DeliveryStore::view, limit, offset);
+    }
+
+    private static final String VIEW_COLUMNS = "delivery_id, source_event_id, kind, recipient_id, recipient_role, "
+            + "channel, status, attempts, last_error, address, fallback_for, requested_at, last_attempt_at, "
+            + "completed_at, employee_id, manager_id, leave_request_id";
+
+    private static DeliveryView view(ResultSet rs, int row) throws SQLException {
+        return new DeliveryView(rs.getObject(1, UUID.class), rs.getString(2),
                 NotificationKind.valueOf(rs.getString(3)), rs.getString(4), RecipientRole.valueOf(rs.getString(5)),
                 Channel.valueOf(rs.getString(6)), DeliveryStatus.valueOf(rs.getString(7)), rs.getInt(8),
                 rs.getString(9), rs.getString(10), rs.getObject(11, UUID.class), instant(rs, 12), instant(rs, 13),
-                instant(rs, 14), rs.getString(15), rs.getString(16)), StorableText.of(leaveRequestId));
+                instant(rs, 14), rs.getString(15), rs.getString(16), rs.getString(17));
     }
 
     private Delivery delivery(ResultSet rs, int row) throws SQLException {

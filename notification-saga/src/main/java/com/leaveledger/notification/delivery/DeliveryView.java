@@ -9,7 +9,8 @@ import java.util.UUID;
 public record DeliveryView(UUID deliveryId, String sourceEventId, NotificationKind kind, String recipientId,
                            RecipientRole recipientRole, Channel channel, DeliveryStatus status, int attempts,
                            String lastError, String address, UUID fallbackFor, Instant requestedAt,
-                           Instant lastAttemptAt, Instant completedAt, String employeeId, String managerId) {
+                           Instant lastAttemptAt, Instant completedAt, String employeeId, String managerId,
+                           String leaveRequestId) {
 
     /** The status API's order: requested first, then by kind, recipient and channel. */
     static final Comparator<DeliveryView> STATUS_ORDER = Comparator.comparing(DeliveryView::requestedAt)

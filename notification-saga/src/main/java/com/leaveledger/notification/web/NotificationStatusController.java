@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Delivery status of a leave request's notifications, per notification (event × recipient) and channel: now, for
- * the parties and compliance; as of an instant, for compliance.
+ * the parties, compliance and engineers; as of an instant, for compliance.
  */
 @RestController
 @RequestMapping("/api/notifications")
@@ -72,7 +72,7 @@ public class NotificationStatusController {
     @ProblemResponse(status = 404, rules = "not-found")
     @GetMapping
     @Operation(summary = "Every notification of a leave request with the status of each channel",
-            description = "For the employee who asked, their manager, and COMPLIANCE.")
+            description = "For the employee who asked, their manager, COMPLIANCE and ENGINEER.")
     public LeaveRequestNotifications byLeaveRequest(@RequestParam @NotBlank @PlainText @Size(max = 64)
                                                     String leaveRequestId,
                                                     @AuthenticationPrincipal Jwt caller) {
@@ -83,7 +83,7 @@ public class NotificationStatusController {
         }
         if (!mayRead(caller, views.get(0))) {
             throw new NotificationAccessException(HttpStatus.FORBIDDEN, "not-a-party",
-                    "only the employee, their manager and compliance staff see these notifications");
+                    "only the employee, their manager, compliance staff and engineers see these notifications");
         }
         return new LeaveRequestNotifications(leaveRequestId, group(views));
     }
@@ -100,7 +100,7 @@ public class NotificationStatusController {
         return new NotificationsAsOf(leaveRequestId, instant, fold.applied(), group(fold.deliveries()));
     }
 
-    private static List<NotificationStatus> group(List<DeliveryView> views) {
+    static List<NotificationStatus> group(List<DeliveryView> views) {
         Map<String, List<DeliveryView>> byNotification = new LinkedHashMap<>();
         for (DeliveryView view : views) {
             String key = (view.fallbackFor() == null ? view.sourceEventId() : "fallback") + "|" + view.kind() + "|"
@@ -120,7 +120,7 @@ public class NotificationStatusController {
 
     private static boolean mayRead(Jwt caller, DeliveryView any) {
         List<String> roles = caller.getClaimAsStringList("roles");
-        if (roles != null && roles.contains("COMPLIANCE")) {
+        if (roles != null && (roles.contains("COMPLIANCE") || roles.contains("ENGINEER"))) {
             return true;
         }
         String subject = caller.getSubject();

@@ -9,8 +9,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Dead-letter admin for engineers; delivery status for the parties of a request and compliance staff; delivery status
- * as of an instant for compliance staff only.
+ * Dead letters, the latest requests' notifications and the circuit breakers for engineers; delivery status for the
+ * parties of a request, compliance staff and engineers; delivery status as of an instant for compliance staff only.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -21,6 +21,6 @@ public class SecurityConfiguration {
                 .requestMatchers("/admin/**").hasRole("ENGINEER")
                 .requestMatchers(HttpMethod.GET, "/api/notifications/as-of").hasRole("COMPLIANCE")
                 .requestMatchers(HttpMethod.GET, "/api/notifications")
-                .hasAnyRole("EMPLOYEE", "MANAGER", "COMPLIANCE"));
+                .hasAnyRole("EMPLOYEE", "MANAGER", "COMPLIANCE", "ENGINEER"));
     }
 }

@@ -54,7 +54,7 @@ class DeliveryFoldTest {
         Instant requested = fallbackFor == null ? T : T.plusSeconds(6);
         return new DeliveryView(UUID.randomUUID(), "evt-1", NotificationKind.LEAVE_REQUESTED, "mia",
                 RecipientRole.MANAGER, channel, DeliveryStatus.PENDING, 0, null, null, fallbackFor, requested, null,
-                null, "eli", "mia");
+                null, "eli", "mia", "req-1");
     }
 
     private static JsonNode json(String text) throws Exception {

@@ -116,14 +116,13 @@ class NotificationFlowIT extends NotificationSagaIT {
     }
 
     @Test
-    void deliveryStatusIsShownPerNotificationAndChannelToThePartiesAndCompliance() {
+    void deliveryStatusIsShownPerNotificationAndChannelToThePartiesComplianceAndEngineers() {
         String manager = id("mia"), employee = id("eli"), other = id("ola"), request = id("req");
         register(manager, null);
         register(employee, manager);
         requested(request, employee, manager);
         String approvedId = approved(request, employee, manager);
-        await().atMost(patience()).untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from delivery "
-                + "where leave_request_id = ? and status = 'SENT'", Integer.class, request)).isEqualTo(7));
+        awaitSent(request, 7);
 
         ResponseEntity<JsonNode> answer = call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request,
                 token(employee, "EMPLOYEE"));
@@ -152,6 +151,10 @@ class NotificationFlowIT extends NotificationSagaIT {
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request, token("cora", "COMPLIANCE"))
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> engineer = call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request,
+                token("erin", "ENGINEER"));
+        assertThat(engineer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(engineer.getBody()).isEqualTo(answer.getBody());
         ResponseEntity<JsonNode> stranger = call(HttpMethod.GET, "/api/notifications?leaveRequestId=" + request,
                 token(other, "EMPLOYEE"));
         assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

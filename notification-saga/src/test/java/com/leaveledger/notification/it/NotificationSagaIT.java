@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -445,6 +447,12 @@ public abstract class NotificationSagaIT {
 
     protected static Duration patience() {
         return Duration.ofSeconds(30);
+    }
+
+    /** Waits until {@code count} deliveries of the leave request are SENT. */
+    protected void awaitSent(String leaveRequestId, int count) {
+        await().atMost(patience()).untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from delivery "
+                + "where leave_request_id = ? and status = 'SENT'", Integer.class, leaveRequestId)).isEqualTo(count));
     }
 
     protected static Map<String, Object> row(JdbcTemplate jdbc, String sql, Object... args) {

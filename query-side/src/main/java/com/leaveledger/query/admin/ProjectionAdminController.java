@@ -6,12 +6,17 @@ import com.leaveledger.query.projection.VisibilityLag;
 import com.leaveledger.query.replay.ReplayCoordinator;
 import com.leaveledger.query.web.PageRequest;
 import com.leaveledger.query.web.PageResult;
+import com.leaveledger.query.web.QueryRefusedException;
+import com.leaveledger.support.processing.DeadLetterAdmin.Dismissal;
 import com.leaveledger.support.processing.DeadLetterAdmin.Letter;
 import com.leaveledger.support.processing.DeadLetterAdmin.Letters;
 import com.leaveledger.support.processing.DeadLetterAdmin.RetryOutcome;
 import com.leaveledger.support.processing.DeadLetterAdmin;
+import com.leaveledger.support.validation.PlainText;
 import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -84,6 +89,20 @@ public class ProjectionAdminController {
     ProjectionRetry retry(@PathVariable String name) {
         projections.definition(name);
         return new ProjectionRetry(name, deadLetters.retry(name));
+    }
+
+    @Operation(summary = "Dismiss one dead letter: Axon's queue evicts it, the letters behind it in its sequence come next",
+            description = "reason (required, up to 1000 characters) is logged with the engineer's name and the letter; "
+                    + "the answer is the dismissed letter with who, when and why.")
+    @ProblemResponse(status = 404, rules = {"projection-not-found", "dead-letter-not-found"})
+    @DeleteMapping("/admin/projections/{name}/dead-letters/{id}")
+    Dismissal dismiss(@PathVariable String name, @PathVariable @PlainText @Size(max = 255) String id,
+                      @RequestParam @NotBlank @PlainText @Size(max = 1000) String reason,
+                      Authentication authentication) {
+        projections.definition(name);
+        return deadLetters.dismiss(name, id, authentication.getName(), reason.strip()).orElseThrow(() ->
+                QueryRefusedException.notFound("dead-letter-not-found", "projection " + name
+                        + " has no dead letter " + id));
     }
 
     @Operation(summary = "Reset the visibility-lag histograms (before a benchmark run)")

@@ -12,12 +12,17 @@ import java.util.List;
 import com.leaveledger.kernel.leaveaccount.EntitlementGrantedEvent;
 import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpMethod;
 
 /**
  * Dead letters: an event a projection cannot write goes to the projection's sequenced dead-letter queue in
  * PostgreSQL; the rest of the stream goes on, later events of the same employee wait behind it, and a retry once
  * the cause is fixed applies them in order.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DeadLetterIT extends QuerySideIT {
 
     private String engineer() {
@@ -120,6 +125,58 @@ class DeadLetterIT extends QuerySideIT {
         assertProblem(get("/admin/projections/nothing/dead-letters", engineer()), 404, "projection-not-found");
         assertProblem(get("/admin/projections/balances/dead-letters", token(id("c"), "COMPLIANCE")), 403,
                 "missing-role");
+    }
+
+    @Test
+    void anEngineerDismissesALetterWithAReasonThroughAxonsQueueAndTheLettersBehindItComeNext(CapturedOutput output) {
+        String broken = id("unreadable");
+        ledger.register(broken, null);
+        String account = broken + ":ANNUAL:2034";
+        ledger.publishGarbled("LeaveAccount", account, new EntitlementGrantedEvent(LeaveAccountId.parse(account),
+                BigDecimal.ONE, "template"), "{\"accountId\":\"" + account + "\",\"days\":\"many\"}");
+        // the employee's next event waits behind the letter no retry can ever apply
+        ledger.grant(broken, LeaveType.ANNUAL, 2034, "3.0");
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), broken))
+                        .hasSize(2));
+        List<JsonNode> letters = items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), broken);
+        String unreadable = letters.get(0).path("id").asText();
+        assertThat(letters.get(0).path("payload").path("days").asText()).isEqualTo("many");
+        String path = "/admin/projections/balances/dead-letters/" + unreadable;
+
+        // refusals: no reason, a blank one, another role, an unknown projection or letter
+        assertProblem(exchange(HttpMethod.DELETE, path, engineer()), 400, "invalid-request");
+        assertProblem(exchange(HttpMethod.DELETE, path + "?reason=  ", engineer()), 400, "invalid-request");
+        assertProblem(exchange(HttpMethod.DELETE, path + "?reason=x", token(id("c"), "COMPLIANCE")), 403,
+                "missing-role");
+        assertProblem(exchange(HttpMethod.DELETE, "/admin/projections/nothing/dead-letters/" + unreadable
+                + "?reason=x", engineer()), 404, "projection-not-found");
+        assertProblem(exchange(HttpMethod.DELETE, "/admin/projections/balances/dead-letters/no-such-letter?reason=x",
+                engineer()), 404, "dead-letter-not-found");
+        assertThat(items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), broken)).hasSize(2);
+
+        String erin = id("erin");
+        JsonNode dismissal = exchange(HttpMethod.DELETE, path + "?reason=unreadable test payload",
+                token(erin, "ENGINEER")).getBody();
+        assertThat(dismissal.path("processor").asText()).isEqualTo("balances");
+        assertThat(dismissal.path("dismissedBy").asText()).isEqualTo(erin);
+        assertThat(dismissal.path("reason").asText()).isEqualTo("unreadable test payload");
+        assertThat(dismissal.path("dismissedAt").asText()).isNotBlank();
+        assertThat(dismissal.path("letter").path("id").asText()).isEqualTo(unreadable);
+        assertThat(dismissal.path("letter").path("sequence").asText()).isEqualTo(broken);
+        assertThat(output.getAll()).contains("dead letter " + unreadable + " of balances dismissed by " + erin
+                + ": unreadable test payload");
+        // gone from Axon's queue: dismissing again is a 404, and only the letter behind it is left
+        assertProblem(exchange(HttpMethod.DELETE, path + "?reason=again", engineer()), 404, "dead-letter-not-found");
+        List<JsonNode> left = items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), broken);
+        assertThat(left).extracting(l -> l.path("payload").path("days").asText()).containsExactly("3.0");
+        assertThat(processing.deadLetterQueue("balances").orElseThrow().sequenceSize(broken)).isEqualTo(1);
+
+        // a retry applies it: the employee's events flow again
+        JsonNode outcome = post("/admin/projections/balances/dead-letters/retry", engineer()).getBody();
+        assertThat(outcome.path("lettersHandled").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), broken)).isEmpty();
+        assertThat(balance(account)).isEqualByComparingTo("3.0");
     }
 
     /** The dead-letter gauge of the balances projection in /actuator/prometheus. */

@@ -1,14 +1,21 @@
 package com.leaveledger.support.processing;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jpa.JpaDeadLetter;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The dead letters of a service's event processors that use Axon's sequenced dead-letter queue
  * ({@code JpaSequencedDeadLetterQueue}, table {@code dead_letter_entry} in the service's schema): listed straight from
  * the table, retried through Axon's dead-letter processor, which hands each sequence, oldest letter first, to the
- * processor's handlers again and removes the letters they handled. The query side's projections and the notification
+ * processor's handlers again and removes the letters they handled, and dismissed one by one through Axon's queue
+ * ({@link SequencedDeadLetterQueue#evict}), the engineer's name and reason logged. The query side's projections and the notification
  * saga's Kafka-fed processors use it behind their admin APIs (docs/adr/0012, docs/adr/0031).
  */
 public class DeadLetterAdmin {
@@ -43,22 +51,45 @@ public class DeadLetterAdmin {
     /** The processor's letters by sequence (employee id) and order, {@code limit} from {@code offset} on. */
     public Letters list(String processor, int limit, long offset) {
         requireAdministered(processor);
-        List<Letter> letters = jdbc.query("select dead_letter_id, sequence_identifier, sequence_index, "
-                        + "event_identifier, payload_type, aggregate_identifier, sequence_number, time_stamp, "
-                        + "enqueued_at, last_touched, cause_type, cause_message, convert_from(payload, 'UTF8') as payload "
-                        + "from dead_letter_entry where processing_group = ? "
-                        + "order by sequence_identifier, sequence_index limit ? offset ?",
-                (rs, row) -> {
-                    long seq = rs.getLong("sequence_number");
-                    Long sequenceNumber = rs.wasNull() ? null : seq;
-                    return new Letter(rs.getString("dead_letter_id"), rs.getString("sequence_identifier"),
-                            rs.getLong("sequence_index"), rs.getString("event_identifier"),
-                            simple(rs.getString("payload_type")), rs.getString("aggregate_identifier"),
-                            sequenceNumber, rs.getString("time_stamp"), instant(rs.getObject("enqueued_at",
-                            OffsetDateTime.class)), instant(rs.getObject("last_touched", OffsetDateTime.class)),
-                            rs.getString("cause_type"), rs.getString("cause_message"), rs.getString("payload"));
-                }, processor, limit, offset);
+        List<Letter> letters = jdbc.query(LETTERS + "where processing_group = ? "
+                + "order by sequence_identifier, sequence_index limit ? offset ?", DeadLetterAdmin::letter,
+                processor, limit, offset);
         return new Letters(letters, count(processor));
+    }
+
+    /** One of the processor's letters, by its id. */
+    public Optional<Letter> find(String processor, String letterId) {
+        requireAdministered(processor);
+        return jdbc.query(LETTERS + "where processing_group = ? and dead_letter_id = ?", DeadLetterAdmin::letter,
+                processor, letterId).stream().findFirst();
+    }
+
+    /**
+     * Dismisses one letter: Axon's queue evicts it, so that the letters behind it in its sequence are the ones a retry
+     * hands to the processor next (or, if it was the last, the employee's events flow again). Answers empty when the
+     * processor has no letter {@code letterId} (never had, or dismissed or handled meanwhile).
+     */
+    public Optional<Dismissal> dismiss(String processor, String letterId, String actor, String reason) {
+        Optional<Letter> found = find(processor, letterId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Letter letter = found.get();
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(processor)
+                .orElseThrow(() -> new IllegalStateException("no dead-letter queue for " + processor));
+        Optional<DeadLetter<? extends EventMessage<?>>> queued = StreamSupport
+                .stream(queue.deadLetterSequence(letter.sequence()).spliterator(), false)
+                .filter(l -> l instanceof JpaDeadLetter<?> jpa && jpa.getId().equals(letterId))
+                .findFirst();
+        if (queued.isEmpty()) {
+            return Optional.empty();
+        }
+        queue.evict(queued.get());
+        Dismissal dismissal = new Dismissal(processor, letter, actor, Instant.now(), reason);
+        log.warn("dead letter {} of {} dismissed by {}: {} (sequence {}, index {}, event {} {}, cause {}: {})",
+                letterId, processor, actor, reason, letter.sequence(), letter.index(), letter.eventType(),
+                letter.eventId(), letter.causeType(), letter.causeMessage());
+        return Optional.of(dismissal);
     }
 
     /** Retries every dead-lettered sequence once; letters that fail again stay (with their new cause). */
@@ -104,6 +135,21 @@ public class DeadLetterAdmin {
         return count == null ? 0 : count;
     }
 
+    private static final String LETTERS = "select dead_letter_id, sequence_identifier, sequence_index, "
+            + "event_identifier, payload_type, aggregate_identifier, sequence_number, time_stamp, enqueued_at, "
+            + "last_touched, cause_type, cause_message, convert_from(payload, 'UTF8') as payload from dead_letter_entry ";
+
+    private static Letter letter(ResultSet rs, int row) throws SQLException {
+        long seq = rs.getLong("sequence_number");
+        Long sequenceNumber = rs.wasNull() ? null : seq;
+        return new Letter(rs.getString("dead_letter_id"), rs.getString("sequence_identifier"),
+                rs.getLong("sequence_index"), rs.getString("event_identifier"), simple(rs.getString("payload_type")),
+                rs.getString("aggregate_identifier"), sequenceNumber, rs.getString("time_stamp"),
+                instant(rs.getObject("enqueued_at", OffsetDateTime.class)),
+                instant(rs.getObject("last_touched", OffsetDateTime.class)), rs.getString("cause_type"),
+                rs.getString("cause_message"), rs.getString("payload"));
+    }
+
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }
@@ -120,6 +166,10 @@ public class DeadLetterAdmin {
     public record Letter(String id, String sequence, long index, String eventId, String eventType,
                          String aggregateId, Long aggregateSequence, String eventTimestamp, Instant enqueuedAt,
                          Instant lastTouched, String causeType, String causeMessage, @JsonRawValue String payload) {
+    }
+
+    /** A dismissed letter, who dismissed it, when and why. */
+    public record Dismissal(String processor, Letter letter, String dismissedBy, Instant dismissedAt, String reason) {
     }
 
     /** What a retry did: sequences tried and cleared, letters handled and left, attempts that failed again. */
