@@ -1,39 +1,35 @@
 package com.leaveledger.command.accountjobs;
 
-import com.leaveledger.support.infra.PeriodicTask;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Every {@code ledger.account-jobs.check-every}: runs this month's accrual if it has not run to its end (the first
- * check of a month starts it, a later one resumes a run cut short), and once a day lets expired carried days lapse.
- * Every instance checks; the accounts make concurrent runs harmless (docs/adr/0044).
+ * Each check (every {@code ledger.account-jobs.check-every}, on a {@code PeriodicTask} of its own): runs this month's
+ * accrual if it has not run to its end (the first check of a month starts it, a later one resumes a run cut short),
+ * and once a day lets expired carried days lapse. Every instance checks; the accounts make concurrent runs harmless
+ * (docs/adr/0044).
  */
-public class AccountJobScheduler implements SmartLifecycle {
+public class AccountJobScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(AccountJobScheduler.class);
 
     private final AccountJobs jobs;
     private final Clock clock;
     private final String actor;
-    private final PeriodicTask task;
     private LocalDate expiredOn;
     private boolean failing;
 
-    public AccountJobScheduler(AccountJobs jobs, Clock clock, AccountJobsProperties settings) {
+    public AccountJobScheduler(AccountJobs jobs, Clock clock, String actor) {
         this.jobs = jobs;
         this.clock = clock;
-        this.actor = settings.actor();
-        this.task = new PeriodicTask("account-jobs", settings.initialDelay(), settings.checkEvery(), this::check);
+        this.actor = actor;
     }
 
     /** One check (the schedule's, or a test's). */
-    public void check() {
+    public synchronized void check() {
         try {
             LocalDate today = LocalDate.now(clock);
             YearMonth month = YearMonth.from(today);
@@ -52,24 +48,5 @@ public class AccountJobScheduler implements SmartLifecycle {
                 failing = true;
             }
         }
-    }
-
-    @Override
-    public void start() {
-        task.start();
-    }
-
-    @Override
-    public void stop() {
-        try {
-            task.stopAndWait(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return task.isRunning();
     }
 }

@@ -1,5 +1,6 @@
 package com.leaveledger.command.accountjobs;
 
+import com.leaveledger.support.infra.PeriodicTask;
 import com.leaveledger.support.policy.LeavePolicies;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -21,8 +22,14 @@ public class AccountJobsConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "ledger.account-jobs.enabled", matchIfMissing = true)
     AccountJobScheduler accountJobScheduler(AccountJobs jobs, Clock clock, AccountJobsProperties settings) {
-        return new AccountJobScheduler(jobs, clock, settings);
+        return new AccountJobScheduler(jobs, clock, settings.actor());
+    }
+
+    /** The schedule of the checks, on a thread of its own (started with the context, stopped with it). */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    @ConditionalOnProperty(name = "ledger.account-jobs.enabled", matchIfMissing = true)
+    PeriodicTask accountJobsSchedule(AccountJobScheduler scheduler, AccountJobsProperties settings) {
+        return new PeriodicTask("account-jobs", settings.initialDelay(), settings.checkEvery(), scheduler::check);
     }
 }
