@@ -99,7 +99,11 @@ public class LeaveAccountCommandHandler {
         }
         LeaveAccountId to = new LeaveAccountId(from.employeeId(), from.leaveType(), from.year() + 1);
         LocalDate expiresOn = rule.expiryIn(to.year());
-        var carried = source.invoke(a -> a.carryForward(from, rule.cap()));
+        LocalDate today = today();
+        var carried = source.invoke(a -> {
+            a.expireCarriedDays(from, today);
+            return a.carryForward(from, rule.cap());
+        });
         carried.filter(days -> days.signum() > 0).ifPresent(days -> change(to, a -> a.carryOver(to, days,
                 from.year(), "year-end carry-over from " + from.year(), expiresOn)));
         return new CarryForwardOutcome(from, to, carried.orElse(null), expiresOn);

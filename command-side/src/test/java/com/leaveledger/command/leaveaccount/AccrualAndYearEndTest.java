@@ -196,4 +196,17 @@ class AccrualAndYearEndTest {
                 new CarriedDaysExpiredEvent(ANNUAL_2027, Days.of("5"), END_OF_MARCH),
                 new EntitlementGrantedEvent(ANNUAL_2027, Days.of("25"), "contract"));
     }
+
+    @Test
+    void carriedDaysPastTheirExpiryLapseBeforeTheirYearIsCarriedOver() {
+        LedgerTestHarness later = new LedgerTestHarness(LocalDate.of(2028, 1, 10), accruing()).given(team());
+        try {
+            later.given(grant(E1, LeaveType.ANNUAL, 2026, "20"), new CarryForwardCommand(ANNUAL_2026));
+            assertThat(later.when(new CarryForwardCommand(ANNUAL_2027), "hr")).containsExactly(
+                    new CarriedDaysExpiredEvent(ANNUAL_2027, Days.of("5"), END_OF_MARCH),
+                    new BalanceCarriedForwardEvent(ANNUAL_2027, Days.of("0"), 2028));
+        } finally {
+            later.shutdown();
+        }
+    }
 }
