@@ -78,7 +78,7 @@ public final class LedgerTestHarness {
                 .registerCommandHandler(c -> new EmployeeCommandHandler(c.repository(Employee.class),
                         id -> c.eventStore().lastSequenceNumberFor(id).isPresent(), holidays, erasedKeys::add))
                 .registerCommandHandler(c -> new LeaveAccountCommandHandler(c.repository(LeaveAccount.class),
-                        c.repository(Employee.class), policies))
+                        c.repository(Employee.class), policies, clock))
                 .registerCommandHandler(c -> new LeaveRequestCommandHandler(c.repository(LeaveRequest.class),
                         c.repository(LeaveAccount.class), c.repository(Employee.class), periods,
                         new WorkingDays(holidays), policies, clock))

@@ -59,6 +59,19 @@ final class ContractWalkThrough {
                 Map.of("days", -1.5, "reason", "correction")));
         expect(202, Http.post(commands, "/api/leave-requests/" + pending + "/reject", manager.token(),
                 Map.of("reason", "team offsite")));
+        // Year-end and accrual (HR): one account, the bulk close and its progress, a month's accrual
+        int closed = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear() - 1;
+        ledger.grant(employee, closed, 8);
+        String closedAccount = "/api/leave-accounts/" + employee.id() + "/ANNUAL/" + closed;
+        expect(200, Http.post(commands, closedAccount + "/carry-over", Ledger.HR, null));
+        expect(422, Http.post(commands, "/api/leave-accounts/" + employee.id() + "/SICK/" + closed + "/carry-over",
+                Ledger.HR, null));
+        expect(200, Http.post(commands, "/admin/year-end/" + closed, Ledger.HR, null));
+        expect(200, Http.get(commands, "/admin/year-end/" + closed, Ledger.HR));
+        expect(404, Http.get(commands, "/admin/year-end/2001", Ledger.HR));
+        expect(200, Http.post(commands, "/admin/accruals/" + java.time.YearMonth.now(java.time.ZoneOffset.UTC),
+                Ledger.HR, null));
+        expect(422, Http.post(commands, "/admin/accruals/2099-01", Ledger.HR, null));
         // 400: a field breaks its rule; a body that is not JSON; a period backwards
         expect(400, Http.post(commands, "/api/employees", Ledger.HR, Map.of("id", "x y", "name", "n",
                 "email", "n@example.com", "country", "DE")));

@@ -16,6 +16,8 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -365,6 +367,65 @@ class LeaveLedgerE2eIT {
         }
         assertThat(verdicts).allSatisfy(verdict -> assertThat(verdict.violations())
                 .as(OpenApiContract.describe(verdict)).isEmpty());
+    }
+
+    /**
+     * Year-end (docs/leave-policies.md): HR closes last year; the unused ANNUAL days move into this year up to the cap
+     * of 5, once however often the close runs; balances and the audit timeline show it; carried days not taken by
+     * 31 March lapse at the next command on the account.
+     */
+    @Test
+    @Order(7)
+    void aYearEndCarriesUnusedDaysIntoTheNextYearOnceAndTheyLapseAfterTheirExpiry() {
+        int closed = LocalDate.now(ZoneOffset.UTC).getYear() - 1;
+        int next = closed + 1;
+        Person manager = Person.manager("yara");
+        Person employee = Person.reportingTo("yves", manager);
+        ledger.register(manager);
+        ledger.register(employee);
+        ledger.grant(employee, closed, 20);
+
+        Http.Answer close = Http.post(commands, "/admin/year-end/" + closed, Ledger.HR, null);
+        assertThat(close.status()).as("close: %s", close).isEqualTo(200);
+        assertThat(close.body().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(close.body().path("processed").asInt()).isEqualTo(close.body().path("total").asInt());
+        Http.Answer progress = Http.get(commands, "/admin/year-end/" + closed, Ledger.HR);
+        assertThat(progress.body().path("status").asText()).as("progress: %s", progress).isEqualTo("COMPLETED");
+        await("carry-over projected").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(carried(employee, closed)).isEqualTo("-5.0/15.0");
+            assertThat(carried(employee, next)).isEqualTo("5.0/5.0");
+        });
+
+        Http.Answer again = Http.post(commands, "/admin/year-end/" + closed, Ledger.HR, null);
+        assertThat(again.body().path("status").asText()).isEqualTo("COMPLETED");
+        Http.Answer one = Http.post(commands, "/api/leave-accounts/" + employee.id() + "/ANNUAL/" + closed
+                + "/carry-over", Ledger.HR, null);
+        assertThat(one.body().path("alreadyDone").asBoolean()).as("carry-over: %s", one).isTrue();
+        await("timeline").atMost(PATIENCE).untilAsserted(() -> assertThat(Http.get(query, "/api/audit/employees/"
+                + employee.id(), Ledger.COMPLIANCE).body().path("items")).extracting(e -> e.path("type").asText())
+                .containsOnlyOnce("BalanceCarriedForwardEvent", "CarriedOverEvent"));
+
+        ledger.grant(employee, next, 25);
+        boolean expired = LocalDate.now(ZoneOffset.UTC).isAfter(LocalDate.of(next, 3, 31));
+        String expected = expired ? "0.0/25.0" : "5.0/30.0";
+        await("grant projected").atMost(PATIENCE).until(() -> carried(employee, next), expected::equals);
+        if (expired) {
+            assertThat(Http.get(query, "/api/audit/employees/" + employee.id(), Ledger.COMPLIANCE).body()
+                    .path("items")).extracting(e -> e.path("type").asText()).contains("CarriedDaysExpiredEvent");
+        }
+        assertThat(carried(employee, closed)).isEqualTo("-5.0/15.0");
+    }
+
+    /** The ANNUAL balance's "carried/available" of a year, or "none". */
+    private static String carried(Person employee, int year) {
+        Http.Answer answer = Http.get(query, "/api/employees/" + employee.id() + "/balances?year=" + year,
+                employee.token());
+        for (JsonNode balance : answer.body().path("balances")) {
+            if (balance.path("leaveType").asText().equals("ANNUAL")) {
+                return balance.path("carried").asText() + "/" + balance.path("available").asText();
+            }
+        }
+        return "none";
     }
 
     // --- helpers -------------------------------------------------------------------------------------------

@@ -11,7 +11,10 @@ import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
 import com.leaveledger.kernel.employee.ErasureBasis;
 import com.leaveledger.kernel.employee.SubjectErasedEvent;
 import com.leaveledger.kernel.leaveaccount.BalanceAdjustedEvent;
+import com.leaveledger.kernel.leaveaccount.BalanceCarriedForwardEvent;
+import com.leaveledger.kernel.leaveaccount.CarriedDaysExpiredEvent;
 import com.leaveledger.kernel.leaveaccount.CarriedOverEvent;
+import com.leaveledger.kernel.leaveaccount.DaysAccruedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysDeductedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysReservedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysRestoredEvent;
@@ -33,6 +36,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,7 +67,10 @@ class EventJsonApprovalTest {
                 new EmployeeRegisteredEvent(EMPLOYEE, "Eli Example", "eli@example.com", "+4930123456", "push-token-1",
                         MANAGER, "DE", "BE", new LinkedHashSet<>(EnumSet.of(Channel.EMAIL, Channel.PUSH))),
                 new EntitlementGrantedEvent(ACCOUNT, Days.of("30"), "contract 2027", LocalDate.of(2028, 3, 31)),
-                new CarriedOverEvent(ACCOUNT, Days.of("2.5"), 2026, "carry-over 2026"),
+                new CarriedOverEvent(ACCOUNT, Days.of("2.5"), 2026, "carry-over 2026", LocalDate.of(2027, 3, 31)),
+                new DaysAccruedEvent(ACCOUNT, Days.of("2.5"), YearMonth.of(2027, 3)),
+                new BalanceCarriedForwardEvent(ACCOUNT, Days.of("5"), 2028),
+                new CarriedDaysExpiredEvent(ACCOUNT, Days.of("1.5"), LocalDate.of(2027, 3, 31)),
                 new BalanceAdjustedEvent(ACCOUNT, Days.of("-1.5"), "correction of ticket HR-17"),
                 new DaysReservedEvent(ACCOUNT, REQUEST, Days.of("4.5")),
                 new ReservationReleasedEvent(ACCOUNT, REQUEST, Days.of("4.5")),

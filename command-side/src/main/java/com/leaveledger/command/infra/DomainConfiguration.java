@@ -81,8 +81,8 @@ public class DomainConfiguration {
     @Bean
     LeaveAccountCommandHandler leaveAccountCommandHandler(
             @Qualifier("leaveAccountRepository") Repository<LeaveAccount> accounts,
-            @Qualifier("employeeRepository") Repository<Employee> employees, LeavePolicies policies) {
-        return new LeaveAccountCommandHandler(accounts, employees, policies);
+            @Qualifier("employeeRepository") Repository<Employee> employees, LeavePolicies policies, Clock clock) {
+        return new LeaveAccountCommandHandler(accounts, employees, policies, clock);
     }
 
     @Bean

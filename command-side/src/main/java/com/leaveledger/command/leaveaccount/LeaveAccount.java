@@ -5,7 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.Days;
 import com.leaveledger.kernel.leaveaccount.BalanceAdjustedEvent;
+import com.leaveledger.kernel.leaveaccount.BalanceCarriedForwardEvent;
+import com.leaveledger.kernel.leaveaccount.CarriedDaysExpiredEvent;
 import com.leaveledger.kernel.leaveaccount.CarriedOverEvent;
+import com.leaveledger.kernel.leaveaccount.DaysAccruedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysDeductedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysReservedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysRestoredEvent;
@@ -17,8 +20,12 @@ import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.support.policy.LeavePolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -26,7 +33,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * The ledger of one employee's days of one leave type in one year. It opens with its first event (an
  * entitlement, or a reservation for a type that may go negative). Reservations and deductions are kept per
- * leave request, so reserving, deducting, releasing or restoring twice for one request changes nothing.
+ * leave request, so reserving, deducting, releasing or restoring twice for one request changes nothing. Likewise it
+ * remembers the months it accrued, whether its year-end carry-over was done and whether its carried days lapsed: each
+ * happens once, however often (or however concurrently) it is asked for.
  */
 @Aggregate(cache = "leaveAccountCache")
 public class LeaveAccount {
@@ -37,7 +46,14 @@ public class LeaveAccount {
     @AggregateIdentifier
     private String accountId;
     private BigDecimal granted = BigDecimal.ZERO;
+    private BigDecimal accrued = BigDecimal.ZERO;
+    /** Carried in, minus carried forward, minus lapsed. */
     private BigDecimal carried = BigDecimal.ZERO;
+    private BigDecimal carriedExpiring = BigDecimal.ZERO;
+    private LocalDate carriedExpiresOn;
+    private boolean carriedExpired;
+    private boolean carriedForward;
+    private final Set<YearMonth> accruedPeriods = new HashSet<>();
     private BigDecimal adjusted = BigDecimal.ZERO;
     private BigDecimal deducted = BigDecimal.ZERO;
     private BigDecimal reserved = BigDecimal.ZERO;
@@ -58,11 +74,58 @@ public class LeaveAccount {
     }
 
     public void carryOver(LeaveAccountId id, BigDecimal days, int fromYear, String reason) {
+        carryOver(id, days, fromYear, reason, null);
+    }
+
+    /** Days carried in from {@code fromYear}; with {@code expiresOn}, those not taken by then lapse. */
+    public void carryOver(LeaveAccountId id, BigDecimal days, int fromYear, String reason, LocalDate expiresOn) {
         requirePositive(days);
         if (fromYear >= id.year()) {
             throw RuleViolation.invalid("invalid-carry-over", "days carry over from an earlier year only");
         }
-        apply(new CarriedOverEvent(id, Days.normalise(days), fromYear, reason));
+        apply(new CarriedOverEvent(id, Days.normalise(days), fromYear, reason, expiresOn));
+    }
+
+    /** Monthly accrual: {@code days} for {@code period}, once per period; a repeat is a no-op. */
+    public boolean accrue(LeaveAccountId id, YearMonth period, BigDecimal days) {
+        if (period.getYear() != id.year()) {
+            throw RuleViolation.invalid("invalid-period", "account " + id + " accrues months of " + id.year()
+                    + " only, not " + period);
+        }
+        requirePositive(days);
+        if (accruedPeriods.contains(period)) {
+            return false;
+        }
+        apply(new DaysAccruedEvent(id, Days.normalise(days), period));
+        return true;
+    }
+
+    /**
+     * Year-end: what is left of this account (available, never below zero), up to {@code cap} (none: all), leaves it
+     * for next year's; recorded once. Answers the days that leave, or empty when the carry-over was done already.
+     */
+    public Optional<BigDecimal> carryForward(LeaveAccountId id, BigDecimal cap) {
+        if (carriedForward) {
+            return Optional.empty();
+        }
+        BigDecimal unused = available().max(BigDecimal.ZERO);
+        BigDecimal days = Days.normalise(cap == null ? unused : unused.min(cap));
+        apply(new BalanceCarriedForwardEvent(id, days, id.year() + 1));
+        return Optional.of(days);
+    }
+
+    /**
+     * Carried days with an expiry lapse the day after it: those not taken, as days taken or reserved by then count
+     * against carried days first (never more than is available). Once; before the day, a no-op. True if they lapsed now.
+     */
+    public boolean expireCarriedDays(LeaveAccountId id, LocalDate today) {
+        if (carriedExpiresOn == null || carriedExpired || !today.isAfter(carriedExpiresOn)) {
+            return false;
+        }
+        BigDecimal used = deducted.add(reserved);
+        BigDecimal lapsed = carriedExpiring.subtract(used).min(available()).max(BigDecimal.ZERO);
+        apply(new CarriedDaysExpiredEvent(id, Days.normalise(lapsed), carriedExpiresOn));
+        return true;
     }
 
     public void adjust(LeaveAccountId id, BigDecimal days, String reason, LeavePolicy policy) {
@@ -113,9 +176,9 @@ public class LeaveAccount {
         }
     }
 
-    /** granted + carried + adjusted − deducted − reserved. */
+    /** granted + accrued + carried + adjusted − deducted − reserved (carried: in, less forward and lapsed). */
     public BigDecimal available() {
-        return granted.add(carried).add(adjusted).subtract(deducted).subtract(reserved);
+        return granted.add(accrued).add(carried).add(adjusted).subtract(deducted).subtract(reserved);
     }
 
     @EventSourcingHandler
@@ -128,6 +191,33 @@ public class LeaveAccount {
     void on(CarriedOverEvent e) {
         opened(e);
         carried = carried.add(e.days());
+        if (e.expiresOn() != null) {
+            carriedExpiring = carriedExpiring.add(e.days());
+            carriedExpiresOn = carriedExpiresOn == null || e.expiresOn().isAfter(carriedExpiresOn) ? e.expiresOn()
+                    : carriedExpiresOn;
+            carriedExpired = false;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DaysAccruedEvent e) {
+        opened(e);
+        accruedPeriods.add(e.period());
+        accrued = accrued.add(e.days());
+    }
+
+    @EventSourcingHandler
+    void on(BalanceCarriedForwardEvent e) {
+        opened(e);
+        carriedForward = true;
+        carried = carried.subtract(e.days());
+    }
+
+    @EventSourcingHandler
+    void on(CarriedDaysExpiredEvent e) {
+        carriedExpired = true;
+        carriedExpiring = BigDecimal.ZERO;
+        carried = carried.subtract(e.days());
     }
 
     @EventSourcingHandler

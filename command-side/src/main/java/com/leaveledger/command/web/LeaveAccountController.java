@@ -1,7 +1,9 @@
 package com.leaveledger.command.web;
 
 import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.command.leaveaccount.CarryForwardOutcome;
 import com.leaveledger.kernel.leaveaccount.AdjustBalanceCommand;
+import com.leaveledger.kernel.leaveaccount.CarryForwardCommand;
 import com.leaveledger.kernel.leaveaccount.GrantEntitlementCommand;
 import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
@@ -92,6 +94,39 @@ public class LeaveAccountController {
         LeaveAccountId id = new LeaveAccountId(new EmployeeId(employeeId), leaveType, year);
         commands.send(new AdjustBalanceCommand(id, body.days(), body.reason()), actor, request, body);
         return accepted(id);
+    }
+
+    /**
+     * What a year-end carry-over did.
+     *
+     * @param accountId   the closed account
+     * @param toAccountId next year's account
+     * @param days        days carried over; null when the carry-over had been done before (nothing changed now)
+     * @param expiresOn   the last day the carried days may be taken; null: they never lapse
+     */
+    public record CarryOverResult(@NotNull String accountId, @NotNull String toAccountId, BigDecimal days,
+                                  LocalDate expiresOn, boolean alreadyDone) {
+    }
+
+    @Operation(summary = "Year-end: carry the unused balance of the year into the next, up to the policy's cap (HR)",
+            description = "Carries what is left of the account (never below zero) into the same type's account of"
+                    + " year + 1, up to the type's carry-over cap; the carried days lapse after the policy's expiry"
+                    + " day in year + 1 (docs/leave-policies.md). Once per account: a repeat answers alreadyDone"
+                    + " and changes nothing.")
+    @ResponseStatus(HttpStatus.OK)
+    @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
+    @ProblemResponse(status = 404, rules = {"employee-not-found", "account-not-found"})
+    @ProblemResponse(status = 409, rules = {"concurrent-modification", "employee-erased"})
+    @ProblemResponse(status = 422, rules = {"no-carry-over-policy", "year-not-ended", "idempotency-key-reused"})
+    @PostMapping("/carry-over")
+    public CarryOverResult carryOver(
+            @PathVariable @Pattern(regexp = EmployeeController.ID_PATTERN) String employeeId,
+            @PathVariable LeaveType leaveType, @PathVariable @WithinYears(from = FIRST_YEAR, to = LAST_YEAR) int year,
+            @AuthenticationPrincipal Jwt actor, HttpServletRequest request) {
+        LeaveAccountId id = new LeaveAccountId(new EmployeeId(employeeId), leaveType, year);
+        CarryForwardOutcome outcome = commands.send(new CarryForwardCommand(id), actor, request, null);
+        return new CarryOverResult(outcome.from().asString(), outcome.to().asString(), outcome.days(),
+                outcome.expiresOn(), !outcome.done());
     }
 
     private static ResponseEntity<Map<String, String>> accepted(LeaveAccountId id) {

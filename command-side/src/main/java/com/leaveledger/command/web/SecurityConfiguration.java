@@ -27,6 +27,7 @@ public class SecurityConfiguration {
         return LedgerSecurity.apiChain(http, json, auth -> auth
                 .requestMatchers(HttpMethod.POST, "/api/employees", "/api/employees/*/erasure").hasRole("HR")
                 .requestMatchers(HttpMethod.POST, "/api/leave-accounts/**").hasRole("HR")
+                .requestMatchers("/admin/accruals/**", "/admin/year-end/**").hasRole("HR")
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests").hasRole("EMPLOYEE")
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests/*/approve",
                         "/api/leave-requests/*/reject").hasRole("MANAGER")

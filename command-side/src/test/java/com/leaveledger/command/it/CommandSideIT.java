@@ -47,7 +47,10 @@ import java.nio.file.Path;
         "axon.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "ledger.observability.publisher.interval=200ms",
-        "ledger.integrity.checkpoints.check-interval=200ms"
+        "ledger.integrity.checkpoints.check-interval=200ms",
+        // The account jobs' schedule stays out of the way; AccountJobsIT runs its checks itself, and accrues PARENTAL.
+        "ledger.account-jobs.initial-delay=PT10H",
+        "ledger.leave-policies.types.PARENTAL.accrual.days-per-month=2.5"
 })
 @EmbeddedKafka(kraft = true, count = 1, partitions = 12, topics = {Topics.EVENTS})
 // /actuator/prometheus and tracing (the trace context in events): Spring Boot leaves both off in tests unless asked

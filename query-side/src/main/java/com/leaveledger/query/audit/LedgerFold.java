@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Balances folded from the ledger's account events in sequence order, with the LeaveAccount aggregate's arithmetic:
- * grants, carry-overs and corrections add; a reservation holds days; a deduction turns a hold into taken days; a
+ * grants, accruals, carry-overs and corrections add; days carried forward into the next year and lapsed carried days
+ * leave {@code carried}; a reservation holds days; a deduction turns a hold into taken days; a
  * release drops a hold; a restoration gives taken days back. Event types it does not know are skipped.
  */
 public final class LedgerFold {
@@ -22,7 +23,10 @@ public final class LedgerFold {
         Account account = accounts.computeIfAbsent(accountId, Account::new);
         switch (eventType) {
             case "EntitlementGrantedEvent" -> account.granted = account.granted.add(days);
+            case "DaysAccruedEvent" -> account.granted = account.granted.add(days);
             case "CarriedOverEvent" -> account.carried = account.carried.add(days);
+            case "BalanceCarriedForwardEvent", "CarriedDaysExpiredEvent" ->
+                    account.carried = account.carried.subtract(days);
             case "BalanceAdjustedEvent" -> account.adjusted = account.adjusted.add(days);
             case "DaysReservedEvent" -> account.reserved = account.reserved.add(days);
             case "ReservationReleasedEvent" -> account.reserved = account.reserved.subtract(days);

@@ -1,7 +1,10 @@
 package com.leaveledger.query.balance;
 
 import com.leaveledger.kernel.leaveaccount.BalanceAdjustedEvent;
+import com.leaveledger.kernel.leaveaccount.BalanceCarriedForwardEvent;
+import com.leaveledger.kernel.leaveaccount.CarriedDaysExpiredEvent;
 import com.leaveledger.kernel.leaveaccount.CarriedOverEvent;
+import com.leaveledger.kernel.leaveaccount.DaysAccruedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysDeductedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysReservedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysRestoredEvent;
@@ -22,7 +25,9 @@ import org.axonframework.eventhandling.EventMessage;
 /**
  * One row per ledger account with the same arithmetic as the LeaveAccount aggregate: granted, carried and adjusted
  * add up; a reservation holds days, a deduction turns the hold into taken days, a release drops the hold, a
- * restoration gives taken days back. available = granted + carried + adjusted − deducted − reserved.
+ * restoration gives taken days back. Accrued days count as granted; {@code carried} is what was carried in, less
+ * what the year-end carried forward into the next year and what lapsed. available = granted + carried + adjusted −
+ * deducted − reserved.
  */
 @ProcessingGroup(LeaveBalanceProjection.NAME)
 public class LeaveBalanceProjection {
@@ -54,6 +59,21 @@ public class LeaveBalanceProjection {
     @EventHandler
     void on(CarriedOverEvent event, EventMessage<?> message) {
         change(event.accountId(), message, ZERO, event.days(), ZERO, ZERO, ZERO);
+    }
+
+    @EventHandler
+    void on(DaysAccruedEvent event, EventMessage<?> message) {
+        change(event.accountId(), message, event.days(), ZERO, ZERO, ZERO, ZERO);
+    }
+
+    @EventHandler
+    void on(BalanceCarriedForwardEvent event, EventMessage<?> message) {
+        change(event.accountId(), message, ZERO, event.days().negate(), ZERO, ZERO, ZERO);
+    }
+
+    @EventHandler
+    void on(CarriedDaysExpiredEvent event, EventMessage<?> message) {
+        change(event.accountId(), message, ZERO, event.days().negate(), ZERO, ZERO, ZERO);
     }
 
     @EventHandler

@@ -60,4 +60,22 @@ class LedgerFoldTest {
         assertThat(fold.balances()).extracting(b -> b.year() + " " + b.leaveType())
                 .containsExactly("2026 ANNUAL", "2026 SICK", "2027 ANNUAL");
     }
+
+    @Test
+    void accrualsAddToGrantedAndDaysCarriedForwardOrLapsedLeaveCarried() {
+        LedgerFold fold = new LedgerFold();
+        fold.apply("DaysAccruedEvent", "eli:PARENTAL:2027", new BigDecimal("2.5"));
+        fold.apply("DaysAccruedEvent", "eli:PARENTAL:2027", new BigDecimal("2.5"));
+        fold.apply("EntitlementGrantedEvent", "eli:ANNUAL:2027", new BigDecimal("20.0"));
+        fold.apply("BalanceCarriedForwardEvent", "eli:ANNUAL:2027", new BigDecimal("5.0"));
+        fold.apply("CarriedOverEvent", "eli:ANNUAL:2028", new BigDecimal("5.0"));
+        fold.apply("CarriedDaysExpiredEvent", "eli:ANNUAL:2028", new BigDecimal("3.0"));
+
+        List<AccountBalance> balances = fold.balances();
+
+        assertThat(balances).extracting(b -> b.leaveType() + " " + b.year() + " " + b.granted() + " " + b.carried()
+                + " " + b.available()).containsExactly("ANNUAL 2027 20.0 -5.0 15.0", "PARENTAL 2027 5.0 0.0 5.0",
+                "ANNUAL 2028 0.0 2.0 2.0");
+        assertThat(fold.applied()).isEqualTo(6);
+    }
 }

@@ -45,7 +45,7 @@ class AuditIT extends QuerySideIT {
         assertThat(requested.path("causationId").asText()).startsWith("cmd-");
         assertThat(requested.path("aggregateType").asText()).isEqualTo("LeaveRequest");
         assertThat(requested.path("aggregateSequence").asLong()).isZero();
-        assertThat(requested.path("revision").asText()).isEqualTo("1");
+        assertThat(requested.path("revision").asText()).isEqualTo("2");
         assertThat(requested.path("payload").path("leaveRequestId").asText()).isEqualTo(request);
         assertThat(requested.path("payload").path("startDate").asText()).isEqualTo("2026-02-02");
         JsonNode deducted = events.get(3);
@@ -129,6 +129,52 @@ class AuditIT extends QuerySideIT {
             assertThat(asOfNow.path(field).decimalValue()).as(field)
                     .isEqualByComparingTo(current.path(field).decimalValue());
         }
+    }
+
+    @Test
+    void accrualCarryOverAndLapseShowInTheTimelineTheAuditBalancesAndTheReadModel() {
+        String manager = id("m");
+        String employee = id("e");
+        ledger.register(manager, null);
+        ledger.register(employee, manager);
+        ledger.accrue(employee, LeaveType.PARENTAL, java.time.YearMonth.of(2033, 1), "2.5");
+        ledger.accrue(employee, LeaveType.PARENTAL, java.time.YearMonth.of(2033, 2), "2.5");
+        ledger.grant(employee, LeaveType.ANNUAL, 2033, "20.0");
+        ledger.carryForward(employee, LeaveType.ANNUAL, 2033, "5.0");
+        ledger.expireCarried(employee, LeaveType.ANNUAL, 2034, "3.0");
+        String base = "/api/audit/employees/" + employee;
+        await().atMost(PATIENCE).until(() -> get(base, compliance()).getBody().path("totalItems").asInt() == 7);
+        awaitCaughtUp("audit-log", "balances");
+
+        assertThat(get(base, compliance()).getBody().path("items")).extracting(e -> e.path("type").asText())
+                .contains("DaysAccruedEvent", "BalanceCarriedForwardEvent", "CarriedOverEvent",
+                        "CarriedDaysExpiredEvent");
+        JsonNode audited = get(base + "/balances", compliance()).getBody().path("balances");
+        for (int year : List.of(2033, 2034)) {
+            JsonNode current = get("/api/employees/" + employee + "/balances?year=" + year,
+                    token(employee, "EMPLOYEE")).getBody().path("balances");
+            for (JsonNode balance : current) {
+                JsonNode same = java.util.stream.StreamSupport.stream(audited.spliterator(), false)
+                        .filter(a -> a.path("year").asInt() == year
+                                && a.path("leaveType").asText().equals(balance.path("leaveType").asText()))
+                        .findFirst().orElseThrow();
+                for (String field : List.of("granted", "carried", "available")) {
+                    assertThat(same.path(field).decimalValue()).as(year + " " + field)
+                            .isEqualByComparingTo(balance.path(field).decimalValue());
+                }
+            }
+        }
+        JsonNode y2033 = get("/api/employees/" + employee + "/balances?year=2033", token(employee, "EMPLOYEE"))
+                .getBody().path("balances");
+        assertThat(y2033).extracting(b -> b.path("leaveType").asText() + " " + b.path("granted").decimalValue()
+                        .stripTrailingZeros().toPlainString() + " " + b.path("carried").decimalValue()
+                        .stripTrailingZeros().toPlainString() + " " + b.path("available").decimalValue()
+                        .stripTrailingZeros().toPlainString())
+                .containsExactly("ANNUAL 20 -5 15", "PARENTAL 5 0 5");
+        JsonNode y2034 = get("/api/employees/" + employee + "/balances?year=2034", token(employee, "EMPLOYEE"))
+                .getBody().path("balances").get(0);
+        assertThat(y2034.path("carried").decimalValue()).isEqualByComparingTo("2.0");
+        assertThat(y2034.path("available").decimalValue()).isEqualByComparingTo("2.0");
     }
 
     @Test

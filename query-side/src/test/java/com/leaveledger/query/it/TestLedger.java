@@ -8,7 +8,10 @@ import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
 import com.leaveledger.kernel.leaveaccount.BalanceAdjustedEvent;
+import com.leaveledger.kernel.leaveaccount.BalanceCarriedForwardEvent;
+import com.leaveledger.kernel.leaveaccount.CarriedDaysExpiredEvent;
 import com.leaveledger.kernel.leaveaccount.CarriedOverEvent;
+import com.leaveledger.kernel.leaveaccount.DaysAccruedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysDeductedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysReservedEvent;
 import com.leaveledger.kernel.leaveaccount.DaysRestoredEvent;
@@ -28,6 +31,7 @@ import com.leaveledger.query.projection.EmployeeSequencingPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,6 +115,26 @@ public final class TestLedger implements AutoCloseable {
     public void carryOver(String employee, LeaveType type, int year, String days) {
         LeaveAccountId account = new LeaveAccountId(EmployeeId.of(employee), type, year);
         publishAccount(account, new CarriedOverEvent(account, new BigDecimal(days), year - 1, "carry"), "hr");
+    }
+
+    public void accrue(String employee, LeaveType type, YearMonth month, String days) {
+        LeaveAccountId account = new LeaveAccountId(EmployeeId.of(employee), type, month.getYear());
+        publishAccount(account, new DaysAccruedEvent(account, new BigDecimal(days), month), "ledger-scheduler");
+    }
+
+    /** The year-end carry-over of {@code days} from {@code year} into the next year, lapsing after 31 March. */
+    public void carryForward(String employee, LeaveType type, int year, String days) {
+        LeaveAccountId from = new LeaveAccountId(EmployeeId.of(employee), type, year);
+        LeaveAccountId to = new LeaveAccountId(EmployeeId.of(employee), type, year + 1);
+        publishAccount(from, new BalanceCarriedForwardEvent(from, new BigDecimal(days), year + 1), "hr");
+        publishAccount(to, new CarriedOverEvent(to, new BigDecimal(days), year, "year-end carry-over from " + year,
+                LocalDate.of(year + 1, 3, 31)), "hr");
+    }
+
+    public void expireCarried(String employee, LeaveType type, int year, String days) {
+        LeaveAccountId account = new LeaveAccountId(EmployeeId.of(employee), type, year);
+        publishAccount(account, new CarriedDaysExpiredEvent(account, new BigDecimal(days), LocalDate.of(year, 3, 31)),
+                "ledger-scheduler");
     }
 
     public void adjust(String employee, LeaveType type, int year, String days) {
@@ -252,8 +276,14 @@ public final class TestLedger implements AutoCloseable {
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
         if (payload instanceof EntitlementGrantedEvent e) {
             b[0] = b[0].add(e.days());
+        } else if (payload instanceof DaysAccruedEvent e) {
+            b[0] = b[0].add(e.days());
         } else if (payload instanceof CarriedOverEvent e) {
             b[1] = b[1].add(e.days());
+        } else if (payload instanceof BalanceCarriedForwardEvent e) {
+            b[1] = b[1].subtract(e.days());
+        } else if (payload instanceof CarriedDaysExpiredEvent e) {
+            b[1] = b[1].subtract(e.days());
         } else if (payload instanceof BalanceAdjustedEvent e) {
             b[2] = b[2].add(e.days());
         } else if (payload instanceof DaysReservedEvent e) {

@@ -1,5 +1,6 @@
 package com.leaveledger.support.upcasting;
 
+import com.leaveledger.kernel.upcasting.CarriedOverEventUpcaster;
 import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
 import com.leaveledger.kernel.upcasting.LeaveRequestedEventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -24,5 +25,11 @@ public class LedgerUpcastersAutoConfiguration {
     @Bean
     EventUpcaster leaveRequestedEventUpcaster() {
         return new LeaveRequestedEventUpcaster();
+    }
+
+    /** CarriedOverEvent revision 1 → 2. */
+    @Bean
+    EventUpcaster carriedOverEventUpcaster() {
+        return new CarriedOverEventUpcaster();
     }
 }

@@ -24,7 +24,7 @@ public final class RejectedSetting {
                 FieldError error = (FieldError) errors.getAllErrors().get(0);
                 String path = (errors.getName() + "." + error.getField()).toLowerCase(Locale.ROOT);
                 return errors.getBoundProperties().stream().map(property -> property.getName().toString())
-                        .filter(name -> name.replace("-", "").equals(path))
+                        .filter(name -> name.replace("-", "").equals(path.replace("-", "")))
                         .findFirst().orElse(path);
             }
             if (cause instanceof BindException unconvertible && unconvertible.getProperty() != null

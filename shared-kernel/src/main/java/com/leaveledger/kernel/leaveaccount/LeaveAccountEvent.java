@@ -3,10 +3,14 @@ package com.leaveledger.kernel.leaveaccount;
 import com.leaveledger.kernel.LedgerEvent;
 import com.leaveledger.kernel.employee.EmployeeId;
 
-/** Events of one ledger account. Balance = granted + carried + adjusted − deducted − reserved. */
+/**
+ * Events of one ledger account. Balance = granted + accrued + carried in − carried forward − lapsed + adjusted −
+ * deducted − reserved.
+ */
 public sealed interface LeaveAccountEvent extends LedgerEvent
         permits EntitlementGrantedEvent, CarriedOverEvent, BalanceAdjustedEvent, DaysReservedEvent,
-        ReservationReleasedEvent, DaysDeductedEvent, DaysRestoredEvent {
+        ReservationReleasedEvent, DaysDeductedEvent, DaysRestoredEvent, DaysAccruedEvent, BalanceCarriedForwardEvent,
+        CarriedDaysExpiredEvent {
 
     LeaveAccountId accountId();
 
