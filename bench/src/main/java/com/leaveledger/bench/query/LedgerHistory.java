@@ -1,5 +1,6 @@
-package com.leaveledger.query.bench;
+package com.leaveledger.bench.query;
 
+import com.leaveledger.kernel.LedgerEvent;
 import com.leaveledger.kernel.LedgerObjectMapper;
 import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.employee.Channel;
@@ -19,7 +20,6 @@ import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
-import com.leaveledger.query.projection.EmployeeSequencingPolicy;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -72,7 +72,8 @@ final class LedgerHistory implements AutoCloseable {
         producer = new KafkaProducer<>(config);
         converter = DefaultKafkaMessageConverter.builder()
                 .serializer(JacksonSerializer.builder().objectMapper(LedgerObjectMapper.create()).build())
-                .sequencingPolicy(new EmployeeSequencingPolicy())
+                // the record key: the employee, as the command side's publisher keys its records
+                .sequencingPolicy(event -> ((LedgerEvent) event.getPayload()).employeeId().value())
                 .upcasterChain(new EventUpcasterChain())
                 .build();
         this.topic = topic;

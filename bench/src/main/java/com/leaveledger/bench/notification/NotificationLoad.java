@@ -1,4 +1,4 @@
-package com.leaveledger.notification.bench;
+package com.leaveledger.bench.notification;
 
 import com.leaveledger.kernel.LedgerEvent;
 import com.leaveledger.kernel.LedgerObjectMapper;

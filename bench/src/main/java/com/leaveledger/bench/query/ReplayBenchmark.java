@@ -1,6 +1,6 @@
-package com.leaveledger.query.bench;
+package com.leaveledger.bench.query;
 
-import static com.leaveledger.query.bench.BenchSupport.fmt;
+import static com.leaveledger.bench.query.BenchSupport.fmt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
