@@ -26,7 +26,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * End-to-end lag benchmark: command accepted → visible in the read model, at a fixed command rate (BRIEF §10: p99
- * ≤ 100 ms at 500 commands/s). Not a test: a main run by {@code query-side/bench/query-bench lag} against a command
+ * ≤ 100 ms at 500 commands/s). Not a test: a main run by {@code bench/run-query lag} against a command
  * side and a query side of their own (own topic, own schemas).
  * <ul>
  *     <li>Setup (not measured): registers managers and employees, grants them days, waits until the query side has
