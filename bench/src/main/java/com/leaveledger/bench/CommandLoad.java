@@ -34,7 +34,7 @@ import org.HdrHistogram.Histogram;
  * workers each send the next command as soon as the previous one is answered, which finds the
  * ceiling.
  *
- * <p>Ends with a line {@code RESULT key=value ...} for scripts (scripts/bench-commands).
+ * <p>Ends with a line {@code RESULT key=value ...} for scripts (bench/run-commands).
  */
 public final class CommandLoad {
 

@@ -18,12 +18,12 @@ import java.util.Set;
  * Errs on the safe side: a day that is a holiday of any type, nationally or in the subdivision,
  * is left out.
  */
-final class WorkingDays {
+public final class WorkingDays {
 
     private WorkingDays() {
     }
 
-    static List<LocalDate> of(String country, String subdivision, int year) {
+    public static List<LocalDate> of(String country, String subdivision, int year) {
         HolidayManager holidays = HolidayManager.getInstance(
                 ManagerParameters.create(country.toLowerCase(Locale.ROOT)));
         Set<LocalDate> off = new HashSet<>();

@@ -1,6 +1,7 @@
-package com.leaveledger.query.bench;
+package com.leaveledger.bench.query;
 
-import com.leaveledger.kernel.LedgerObjectMapper;
+import com.leaveledger.bench.KafkaEvents;
+import com.leaveledger.kernel.LedgerEvent;
 import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.kernel.employee.EmployeeId;
@@ -20,7 +21,6 @@ import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
 import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
-import com.leaveledger.query.projection.EmployeeSequencingPolicy;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -28,20 +28,14 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 
 /**
  * Writes a synthetic but well-formed ledger history onto a topic, in the command side's record format (the
@@ -62,20 +56,8 @@ final class LedgerHistory implements AutoCloseable {
     private long clock = Instant.parse("2027-01-04T08:00:00Z").toEpochMilli();
 
     LedgerHistory(String bootstrap, String topic) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
-        producer = new KafkaProducer<>(config);
-        converter = DefaultKafkaMessageConverter.builder()
-                .serializer(JacksonSerializer.builder().objectMapper(LedgerObjectMapper.create()).build())
-                .sequencingPolicy(new EmployeeSequencingPolicy())
-                .upcasterChain(new EventUpcasterChain())
-                .build();
+        producer = KafkaEvents.producer(bootstrap, 10, 256 * 1024, 128L * 1024 * 1024);
+        converter = KafkaEvents.converter();
         this.topic = topic;
     }
 

@@ -1,4 +1,4 @@
-package com.leaveledger.query.bench;
+package com.leaveledger.bench.query;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
-package com.leaveledger.query.bench;
+package com.leaveledger.bench.query;
 
-import static com.leaveledger.query.bench.BenchSupport.fmt;
+import static com.leaveledger.bench.query.BenchSupport.fmt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -15,7 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Projection rebuild benchmark (BRIEF §10: a rebuild of 1,000,000 events at ≥ 25,000 events/s). Not a test: a main
- * run by {@code query-side/bench/query-bench}, against a query-side instance of its own (own topic, own schema).
+ * run by {@code bench/run-query}, against a query-side instance of its own (own topic, own schema).
  * <ol>
  *     <li>Seeds {@code --events} ledger events onto {@code --topic} (command-side record format).</li>
  *     <li>Waits until the live projections have caught up (reported: the live catch-up, four projections at once).</li>

@@ -1,7 +1,7 @@
-package com.leaveledger.notification.bench;
+package com.leaveledger.bench.notification;
 
+import com.leaveledger.bench.KafkaEvents;
 import com.leaveledger.kernel.LedgerEvent;
-import com.leaveledger.kernel.LedgerObjectMapper;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
@@ -32,14 +32,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * Notification benchmark (BRIEF §10), end to end: Kafka → inbox → saga → channel handlers → providers. Not a test:
@@ -75,19 +71,9 @@ public final class NotificationLoad {
         if (Boolean.parseBoolean(options.getOrDefault("create-topic-only", "false"))) {
             return;
         }
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        DefaultKafkaMessageConverter converter = DefaultKafkaMessageConverter.builder()
-                .serializer(JacksonSerializer.builder().objectMapper(LedgerObjectMapper.create()).build())
-                .sequencingPolicy(event -> ((LedgerEvent) event.getPayload()).employeeId().value())
-                .build();
+        DefaultKafkaMessageConverter converter = KafkaEvents.converter();
 
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config);
+        try (KafkaProducer<String, byte[]> producer = KafkaEvents.producer(bootstrap, 5, 256 * 1024, 32L * 1024 * 1024);
              Connection sql = DriverManager.getConnection(db, options.getOrDefault("db-user", "leave_ledger"),
                      options.getOrDefault("db-password", "leave_ledger"))) {
             sql.createStatement().execute("set search_path to " + schema);

@@ -1,4 +1,4 @@
-package com.leaveledger.query.bench;
+package com.leaveledger.bench.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;

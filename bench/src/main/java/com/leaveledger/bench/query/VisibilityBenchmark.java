@@ -1,20 +1,21 @@
-package com.leaveledger.query.bench;
+package com.leaveledger.bench.query;
 
-import static com.leaveledger.query.bench.BenchSupport.fmt;
+import static com.leaveledger.bench.query.BenchSupport.fmt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.leaveledger.query.calendar.JollydayHolidayCalendar;
+import com.leaveledger.bench.WorkingDays;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,7 +26,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * End-to-end lag benchmark: command accepted → visible in the read model, at a fixed command rate (BRIEF §10: p99
- * ≤ 100 ms at 500 commands/s). Not a test: a main run by {@code query-side/bench/query-bench lag} against a command
+ * ≤ 100 ms at 500 commands/s). Not a test: a main run by {@code bench/run-query lag} against a command
  * side and a query side of their own (own topic, own schemas).
  * <ul>
  *     <li>Setup (not measured): registers managers and employees, grants them days, waits until the query side has
@@ -77,7 +78,10 @@ public final class VisibilityBenchmark {
         BenchSupport.send("DELETE", queryUrl + "/admin/projections/visibility-lag", engineer, null);
 
         LocalDate[] nextDay = new LocalDate[employees];
-        JollydayHolidayCalendar holidays = new JollydayHolidayCalendar();
+        Set<LocalDate> workingDays = new HashSet<>();
+        for (int year = 2028; year <= 2031; year++) {
+            workingDays.addAll(WorkingDays.of("DE", "BE", year));
+        }
         Deque<String[]> toApprove = new ArrayDeque<>();
         Histogram accepted = new Histogram(3);
         Histogram probe = new Histogram(3);
@@ -137,7 +141,7 @@ public final class VisibilityBenchmark {
             if (submit) {
                 int e = employee++ % employees;
                 nextDay[e] = nextWorkingDay(nextDay[e] == null ? LocalDate.of(2028, 1, 3) : nextDay[e].plusDays(1),
-                        holidays);
+                        workingDays);
                 String id = employeeIds.get(e);
                 url = commandUrl + "/api/leave-requests";
                 token = BenchSupport.token(id, "EMPLOYEE");
@@ -305,10 +309,9 @@ public final class VisibilityBenchmark {
         calls.clear();
     }
 
-    private static LocalDate nextWorkingDay(LocalDate day, JollydayHolidayCalendar holidays) {
+    private static LocalDate nextWorkingDay(LocalDate day, Set<LocalDate> workingDays) {
         LocalDate candidate = day;
-        while (candidate.getDayOfWeek() == DayOfWeek.SATURDAY || candidate.getDayOfWeek() == DayOfWeek.SUNDAY
-                || holidays.isHoliday(candidate, "DE", "BE")) {
+        while (!workingDays.contains(candidate)) {
             candidate = candidate.plusDays(1);
         }
         return candidate;
