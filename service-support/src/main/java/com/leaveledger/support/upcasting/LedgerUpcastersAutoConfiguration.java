@@ -1,6 +1,7 @@
 package com.leaveledger.support.upcasting;
 
 import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
+import com.leaveledger.kernel.upcasting.LeaveDecisionEventUpcaster;
 import com.leaveledger.kernel.upcasting.LeaveRequestedEventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,5 +25,11 @@ public class LedgerUpcastersAutoConfiguration {
     @Bean
     EventUpcaster leaveRequestedEventUpcaster() {
         return new LeaveRequestedEventUpcaster();
+    }
+
+    /** LeaveApprovedEvent and LeaveRejectedEvent revision 1 → 2. */
+    @Bean
+    EventUpcaster leaveDecisionEventUpcaster() {
+        return new LeaveDecisionEventUpcaster();
     }
 }
