@@ -122,7 +122,7 @@ public final class RequestFold {
                                boolean halfDayStart, boolean halfDayEnd, BigDecimal workingDays, String reason,
                                Instant submittedAt, Instant decidedAt, String decidedBy, String decisionNote,
                                Instant cancelledAt, String cancelledBy, String cancelReason, Instant updatedAt,
-                               List<String> approvals, String awaiting, List<LevelPassed> levelsPassed,
+                               List<String> approvals, String awaiting, List<PassedLevel> levelsPassed,
                                String decidedOnBehalfOf) {
     }
 
@@ -130,7 +130,7 @@ public final class RequestFold {
      * One approval level passed, as the read model shows it, with {@code summary} for the timeline: "level 1
      * (MANAGER) approved by d-1 on behalf of m-1".
      */
-    public record LevelPassed(int level, String approvedAs, String approvedBy, String onBehalfOf, Instant at,
+    public record PassedLevel(int level, String approvedAs, String approvedBy, String onBehalfOf, Instant at,
                               String summary) {
     }
 
@@ -157,7 +157,7 @@ public final class RequestFold {
         private Instant updatedAt;
         private final List<String> approvals = new ArrayList<>();
         private String awaiting;
-        private final List<LevelPassed> levels = new ArrayList<>();
+        private final List<PassedLevel> levels = new ArrayList<>();
         private String decidedOnBehalfOf;
 
         private Request(String id) {
@@ -169,7 +169,7 @@ public final class RequestFold {
                 return;
             }
             int level = levels.size() + 1;
-            levels.add(new LevelPassed(level, awaiting, by, onBehalfOf, at, "level " + level + " (" + awaiting
+            levels.add(new PassedLevel(level, awaiting, by, onBehalfOf, at, "level " + level + " (" + awaiting
                     + ") approved by " + by + (onBehalfOf == null ? "" : " on behalf of " + onBehalfOf)));
         }
 

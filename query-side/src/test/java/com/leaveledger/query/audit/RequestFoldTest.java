@@ -69,7 +69,7 @@ class RequestFoldTest {
         assertThat(approved.status()).isEqualTo(LeaveRequestStatus.APPROVED);
         assertThat(approved.awaiting()).isNull();
         assertThat(approved.decidedOnBehalfOf()).isNull();
-        assertThat(approved.levelsPassed()).extracting(RequestFold.LevelPassed::summary).containsExactly(
+        assertThat(approved.levelsPassed()).extracting(RequestFold.PassedLevel::summary).containsExactly(
                 "level 1 (MANAGER) approved by dan on behalf of mia", "level 2 (HR) approved by hr-1");
         assertThat(fold.applied()).isEqualTo(3);
     }
