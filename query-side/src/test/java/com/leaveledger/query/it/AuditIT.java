@@ -45,7 +45,7 @@ class AuditIT extends QuerySideIT {
         assertThat(requested.path("causationId").asText()).startsWith("cmd-");
         assertThat(requested.path("aggregateType").asText()).isEqualTo("LeaveRequest");
         assertThat(requested.path("aggregateSequence").asLong()).isZero();
-        assertThat(requested.path("revision").asText()).isEqualTo("1");
+        assertThat(requested.path("revision").asText()).isEqualTo("2");
         assertThat(requested.path("payload").path("leaveRequestId").asText()).isEqualTo(request);
         assertThat(requested.path("payload").path("startDate").asText()).isEqualTo("2026-02-02");
         JsonNode deducted = events.get(3);
