@@ -20,7 +20,9 @@ import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.support.policy.LeavePolicies;
 import com.leaveledger.support.policy.LeavePolicyConfiguration;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -53,6 +56,7 @@ public final class LedgerTestHarness {
     private final List<EventMessage<?>> recorded = new ArrayList<>();
     private final InMemoryPeriods periods = new InMemoryPeriods();
     private final Set<EmployeeId> erasedKeys = new HashSet<>();
+    private final DayClock clock = new DayClock();
 
     public LedgerTestHarness() {
         this(TODAY);
@@ -64,7 +68,8 @@ public final class LedgerTestHarness {
 
     /** A harness on {@code today} under {@code policies} (a test of one configured rule). */
     public LedgerTestHarness(LocalDate today, LeavePolicies policies) {
-        Clock clock = Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        clock.today = today;
+        GenericEventMessage.clock = clock;
         JollydayHolidayCalendar holidays = new JollydayHolidayCalendar();
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(LedgerObjectMapper.create()).build();
         config = DefaultConfigurer.defaultConfiguration()
@@ -76,7 +81,7 @@ public final class LedgerTestHarness {
                 .configureAggregate(LeaveAccount.class)
                 .configureAggregate(LeaveRequest.class)
                 .registerCommandHandler(c -> new EmployeeCommandHandler(c.repository(Employee.class),
-                        id -> c.eventStore().lastSequenceNumberFor(id).isPresent(), holidays, erasedKeys::add))
+                        id -> c.eventStore().lastSequenceNumberFor(id).isPresent(), holidays, erasedKeys::add, clock))
                 .registerCommandHandler(c -> new LeaveAccountCommandHandler(c.repository(LeaveAccount.class),
                         c.repository(Employee.class), policies, clock))
                 .registerCommandHandler(c -> new LeaveRequestCommandHandler(c.repository(LeaveRequest.class),
@@ -131,8 +136,36 @@ public final class LedgerTestHarness {
         return periods.booked.containsKey(id.value());
     }
 
+    /** Moves "today" on (a request waiting for days); the events stored from now on carry that day too. */
+    public LedgerTestHarness advanceTo(LocalDate today) {
+        clock.today = today;
+        return this;
+    }
+
     public void shutdown() {
         config.shutdown();
+        GenericEventMessage.clock = Clock.systemUTC();
+    }
+
+    /** Midday of the harness's "today", in UTC: for the command handlers and for the events' timestamps. */
+    private static final class DayClock extends Clock {
+
+        private volatile LocalDate today;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return today.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        }
     }
 
     /** The overlap rule's store, in memory, undone when the unit of work rolls back like the real table. */

@@ -103,6 +103,17 @@ final class ContractWalkThrough {
         expect(415, Http.postRaw(commands, "/api/leave-requests/" + another + "/cancel", employee.token(),
                 "text/plain", "reason"));
         expect(202, Http.post(commands, "/api/leave-requests/" + another + "/cancel", employee.token(), Map.of()));
+        // delegation: by the manager themself (or HR), revoked once
+        String delegations = "/api/employees/" + manager.id() + "/delegations";
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Map<String, Object> period = Map.of("delegateId", stranger.id(), "from", today.toString(),
+                "to", today.plusDays(3).toString());
+        expect(403, Http.post(commands, delegations, stranger.token(), period));
+        Http.Answer delegated = Http.post(commands, delegations, manager.token(), period);
+        expect(201, delegated);
+        String revocation = delegations + "/" + delegated.body().path("delegationId").asText() + "/revocation";
+        expect(204, Http.post(commands, revocation, manager.token(), null));
+        expect(404, Http.post(commands, revocation, Ledger.HR, null));
         // the audit operations
         expect(200, Http.get(commands, "/api/working-days?employeeId=" + employee.id()
                 + "&startDate=2031-09-01&endDate=2031-09-05&halfDayEnd=true", employee.token()));
@@ -127,6 +138,10 @@ final class ContractWalkThrough {
         expect(404, Http.get(query, "/api/leave-requests/" + UNKNOWN_ID, employee.token()));
         expect(200, Http.get(query, "/api/managers/" + manager.id() + "/pending-approvals", manager.token()));
         expect(403, Http.get(query, "/api/managers/" + manager.id() + "/pending-approvals", stranger.token()));
+        expect(200, Http.get(query, "/api/hr/pending-approvals?page=0&size=10", Ledger.HR));
+        expect(403, Http.get(query, "/api/hr/pending-approvals", manager.token()));
+        expect(200, Http.get(query, "/api/leave-policies", employee.token()));
+        expect(401, Http.get(query, "/api/leave-policies", null));
         String calendar = "/api/team-calendar?managerId=" + manager.id();
         expect(200, Http.get(query, calendar + "&from=2032-03-01&to=2032-03-31", manager.token()));
         expect(400, Http.get(query, calendar + "&from=2032-03-31&to=2032-03-01", manager.token()));

@@ -350,6 +350,85 @@ class LeaveLedgerE2eIT {
         }
     }
 
+    /**
+     * Issue 27: ANNUAL leave over 10 working days awaits the manager, then HR. The manager is away and has delegated
+     * their approvals: the delegate approves the first level on the manager's behalf, the days stay reserved and the
+     * request shows in HR's pending list; HR approves the last level and the days are deducted. Read model and audit
+     * show who approved each level, as what and on whose behalf.
+     */
+    @Test
+    @Order(5)
+    void aTwoLevelRequestIsApprovedByTheManagersDelegateThenByHr() {
+        Person manager = Person.manager("nora");
+        Person delegate = Person.manager("dora");
+        Person employee = Person.reportingTo("emil", manager);
+        ledger.register(manager);
+        ledger.register(delegate);
+        ledger.register(employee);
+        ledger.grant(employee, 2033, 30);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Http.Answer delegated = Http.post(commands, "/api/employees/" + manager.id() + "/delegations",
+                manager.token(), Map.of("delegateId", delegate.id(), "from", today.minusDays(1).toString(),
+                        "to", today.plusDays(7).toString()), "X-Correlation-Id", "e2e-delegate");
+        assertThat(delegated.status()).as("delegate: %s", delegated).isEqualTo(201);
+
+        // Tue 1 – Wed 16 March 2033: eleven working days in Berlin (8 March is a holiday), so HR approves too
+        String request = ledger.submit(employee, "2033-03-01", "2033-03-16", "e2e-two-level-submit");
+        Http.Answer byHrFirst = Http.post(commands, "/api/leave-requests/" + request + "/approve", Ledger.HR,
+                Map.of("comment", "too early"));
+        assertThat(byHrFirst.status()).as("%s", byHrFirst).isEqualTo(403);
+        assertThat(byHrFirst.body().path("rule").asText()).isEqualTo("not-the-manager");
+        ledger.approve(delegate, request, "e2e-two-level-delegate");
+        Http.Answer byManagerAgain = Http.post(commands, "/api/leave-requests/" + request + "/approve",
+                manager.token(), Map.of());
+        assertThat(byManagerAgain.status()).as("%s", byManagerAgain).isEqualTo(403);
+        assertThat(byManagerAgain.body().path("rule").asText()).isEqualTo("not-the-approver");
+
+        await("first level projected").atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode view = Ledger.leaveRequest(query, employee, request);
+            assertThat(view).isNotNull();
+            assertThat(view.path("status").asText()).isEqualTo("SUBMITTED");
+            assertThat(view.path("awaiting").asText()).isEqualTo("HR");
+            assertThat(view.path("levelsPassed")).singleElement().satisfies(level -> {
+                assertThat(level.path("approvedAs").asText()).isEqualTo("MANAGER");
+                assertThat(level.path("approvedBy").asText()).isEqualTo(delegate.id());
+                assertThat(level.path("onBehalfOf").asText()).isEqualTo(manager.id());
+            });
+        });
+        assertThat(Ledger.annualBalance(query, employee, 2033)).isEqualTo("30.0/0.0/11.0/19.0");
+        assertThat(pendingIds(Http.get(query, "/api/hr/pending-approvals?size=100", Ledger.HR))).contains(request);
+        assertThat(pendingIds(Http.get(query, "/api/managers/" + manager.id() + "/pending-approvals",
+                manager.token()))).doesNotContain(request);
+
+        Http.Answer approved = Http.post(commands, "/api/leave-requests/" + request + "/approve", Ledger.HR,
+                Map.of("comment", "ok"), "X-Correlation-Id", "e2e-two-level-hr");
+        assertThat(approved.status()).as("%s", approved).isEqualTo(202);
+        await("approval projected").atMost(PATIENCE).until(() -> Ledger.annualBalance(query, employee, 2033),
+                "30.0/11.0/0.0/19.0"::equals);
+        JsonNode view = Ledger.leaveRequest(query, employee, request);
+        assertThat(view.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(view.path("levelsPassed")).extracting(l -> l.path("approvedAs").asText() + " "
+                + l.path("approvedBy").asText()).containsExactly("MANAGER " + delegate.id(), "HR hr-e2e");
+        await("audited").atMost(PATIENCE).until(() -> Ledger.auditTimeline(query, request).size() == 5);
+        assertThat(Ledger.auditTimeline(query, request)).contains(
+                "LeaveLevelApprovedEvent " + delegate.id() + " e2e-two-level-delegate",
+                "LeaveApprovedEvent hr-e2e e2e-two-level-hr");
+        Http.Answer state = Http.get(query, "/api/audit/leave-requests/" + request + "/state", Ledger.COMPLIANCE);
+        assertThat(state.body().path("request").path("levelsPassed").get(0).path("summary").asText())
+                .isEqualTo("level 1 (MANAGER) approved by " + delegate.id() + " on behalf of " + manager.id());
+
+        Http.Answer revoked = Http.post(commands, "/api/employees/" + manager.id() + "/delegations/"
+                + delegated.body().path("delegationId").asText() + "/revocation", manager.token(), null);
+        assertThat(revoked.status()).as("%s", revoked).isEqualTo(204);
+    }
+
+    private static List<String> pendingIds(Http.Answer answer) {
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        answer.body().path("items").forEach(item -> ids.add(item.path("leaveRequestId").asText()));
+        return ids;
+    }
+
     @Test
     @Order(6)
     void everyRequestAndAnswerMatchesTheOpenApiDocumentItsServicePublishes() {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.leaveledger.kernel.employee.ApprovalsDelegatedEvent;
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.kernel.employee.DelegationRevokedEvent;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
 import com.leaveledger.kernel.employee.ErasureBasis;
@@ -64,6 +66,9 @@ class EventJsonApprovalTest {
     static Stream<LedgerEvent> samples() {
         return Stream.of(
                 new SubjectErasedEvent(EMPLOYEE, ErasureBasis.CONSENT_WITHDRAWN, "HR-4711"),
+                new ApprovalsDelegatedEvent(MANAGER, "d-7", DELEGATE, LocalDate.of(2027, 7, 1),
+                        LocalDate.of(2027, 7, 31)),
+                new DelegationRevokedEvent(MANAGER, "d-7"),
                 new EmployeeRegisteredEvent(EMPLOYEE, "Eli Example", "eli@example.com", "+4930123456", "push-token-1",
                         MANAGER, "DE", "BE", new LinkedHashSet<>(EnumSet.of(Channel.EMAIL, Channel.PUSH))),
                 new EntitlementGrantedEvent(ACCOUNT, Days.of("30"), "contract 2027", LocalDate.of(2028, 3, 31)),
@@ -82,8 +87,8 @@ class EventJsonApprovalTest {
                         List.of(Approver.MANAGER, Approver.HR)),
                 new LeaveLevelApprovedEvent(REQUEST, EMPLOYEE, 1, Approver.MANAGER, DELEGATE, MANAGER, "fine by me",
                         Approver.HR),
-                new LeaveApprovedEvent(REQUEST, EMPLOYEE, MANAGER, "enjoy"),
-                new LeaveRejectedEvent(REQUEST, EMPLOYEE, MANAGER, "team offsite"),
+                new LeaveApprovedEvent(REQUEST, EMPLOYEE, DELEGATE, "enjoy", MANAGER),
+                new LeaveRejectedEvent(REQUEST, EMPLOYEE, DELEGATE, "team offsite", MANAGER),
                 new LeaveCancelledEvent(REQUEST, EMPLOYEE, EMPLOYEE, LeaveRequestStatus.APPROVED, "plans changed"));
     }
 

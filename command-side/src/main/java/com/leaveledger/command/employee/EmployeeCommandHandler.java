@@ -5,19 +5,29 @@ import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EraseSubjectCommand;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
 import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.kernel.employee.DelegateApprovalsCommand;
+import com.leaveledger.kernel.employee.RevokeDelegationCommand;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
-/** Registers employees: the manager must already be registered and the holiday calendar must exist. */
+/**
+ * Registers employees (the manager must already be registered and the holiday calendar must exist), erases them,
+ * and records managers' delegations of their approvals.
+ */
 public class EmployeeCommandHandler {
 
     private final Repository<Employee> employees;
     private final Predicate<String> registered;
     private final HolidayCalendar holidays;
     private final Consumer<EmployeeId> destroyKey;
+    private final Clock clock;
 
     /**
      * @param registered tells whether an employee id has a stream in the event store; asked instead of loading the
@@ -25,11 +35,12 @@ public class EmployeeCommandHandler {
      * @param destroyKey destroys an employee's data key in the current transaction (docs/adr/0033, section 5)
      */
     public EmployeeCommandHandler(Repository<Employee> employees, Predicate<String> registered,
-                                  HolidayCalendar holidays, Consumer<EmployeeId> destroyKey) {
+                                  HolidayCalendar holidays, Consumer<EmployeeId> destroyKey, Clock clock) {
         this.employees = employees;
         this.registered = registered;
         this.holidays = holidays;
         this.destroyKey = destroyKey;
+        this.clock = clock;
     }
 
     @CommandHandler
@@ -68,6 +79,34 @@ public class EmployeeCommandHandler {
             throw RuleViolation.notFound("employee-not-found", "no employee " + command.employeeId() + " is registered");
         }
         destroyKey.accept(command.employeeId());
+    }
+
+    /**
+     * A manager lets a registered, not erased colleague decide their reports' requests for a period. The two
+     * aggregates are locked in the order of their ids, so two managers delegating to each other never deadlock.
+     */
+    @CommandHandler
+    public void handle(DelegateApprovalsCommand command) {
+        boolean delegateFirst = command.delegateId().value().compareTo(command.employeeId().value()) < 0;
+        Aggregate<Employee> first = delegateFirst ? load(command.delegateId(), "unknown-delegate") : null;
+        Aggregate<Employee> manager = load(command.employeeId(), "employee-not-found");
+        Employee delegate = (delegateFirst ? first : load(command.delegateId(), "unknown-delegate"))
+                .invoke(Function.identity());
+        manager.execute(m -> m.delegate(command, delegate, LocalDate.now(clock)));
+    }
+
+    @CommandHandler
+    public void handle(RevokeDelegationCommand command) {
+        load(command.employeeId(), "employee-not-found").execute(manager -> manager.revoke(command));
+    }
+
+    private Aggregate<Employee> load(EmployeeId id, String rule) {
+        if (!exists(id.value())) {
+            throw "employee-not-found".equals(rule)
+                    ? RuleViolation.notFound(rule, "no employee " + id + " is registered")
+                    : RuleViolation.unprocessable(rule, "employee " + id + " is not registered");
+        }
+        return employees.load(id.value());
     }
 
     private boolean exists(String id) {

@@ -73,9 +73,9 @@ public class DomainConfiguration {
     @Bean
     EmployeeCommandHandler employeeCommandHandler(@Qualifier("employeeRepository") Repository<Employee> employees,
                                                   EventStore eventStore, HolidayCalendar holidays,
-                                                  DataKeyCipher keys) {
+                                                  DataKeyCipher keys, Clock clock) {
         return new EmployeeCommandHandler(employees, id -> eventStore.lastSequenceNumberFor(id).isPresent(), holidays,
-                keys::destroyKey);
+                keys::destroyKey, clock);
     }
 
     @Bean

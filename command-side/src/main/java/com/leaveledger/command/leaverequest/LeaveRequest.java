@@ -5,21 +5,29 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
+import com.leaveledger.kernel.leaverequest.LeaveLevelApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** One leave request: SUBMITTED → APPROVED | REJECTED, and SUBMITTED or APPROVED → CANCELLED. */
+/**
+ * One leave request: SUBMITTED → APPROVED | REJECTED, and SUBMITTED or APPROVED → CANCELLED. A submitted request
+ * awaits its approval levels in order (docs/leave-policies.md): each level but the last passed is a
+ * {@link LeaveLevelApprovedEvent}, the last a {@link LeaveApprovedEvent}; a rejection at any level ends it.
+ */
 @Aggregate(cache = "leaveRequestCache")
 public class LeaveRequest {
 
@@ -33,6 +41,10 @@ public class LeaveRequest {
     private LocalDate startDate;
     private List<YearShare> shares;
     private LeaveRequestStatus status;
+    private List<Approver> approvals;
+    private int levelsPassed;
+    private EmployeeId lastApprover;
+    private Instant awaitingSince;
 
     protected LeaveRequest() {
     }
@@ -41,10 +53,21 @@ public class LeaveRequest {
         apply(requested);
     }
 
-    void approve(EmployeeId approver, Optional<EmployeeId> manager, String comment) {
+    /**
+     * Approves the level the request awaits: a manager level by whoever {@code managerLevel} lets decide, an HR level
+     * by a holder of the HR role; never by the employee, and never two levels by the same person.
+     */
+    void approve(EmployeeId approver, boolean approverHasHr, ManagerLevel managerLevel, String comment) {
         requirePending("approve");
-        requireManager(approver, manager, "approve");
-        apply(new LeaveApprovedEvent(id(), employeeId, approver, comment));
+        Approver awaited = awaited().orElseThrow();
+        EmployeeId onBehalfOf = requireApprover(approver, approverHasHr, managerLevel, "approve");
+        int level = levelsPassed + 1;
+        if (level < approvals.size()) {
+            apply(new LeaveLevelApprovedEvent(id(), employeeId, level, awaited, approver, onBehalfOf, comment,
+                    approvals.get(level)));
+        } else {
+            apply(new LeaveApprovedEvent(id(), employeeId, approver, comment, onBehalfOf));
+        }
     }
 
     void approveAutomatically() {
@@ -52,10 +75,11 @@ public class LeaveRequest {
         apply(new LeaveApprovedEvent(id(), employeeId, SYSTEM, leaveType + " leave needs no approval"));
     }
 
-    void reject(EmployeeId rejector, Optional<EmployeeId> manager, String reason) {
+    /** Rejects the request at the level it awaits, decided as {@link #approve} would be. */
+    void reject(EmployeeId rejector, boolean rejectorHasHr, ManagerLevel managerLevel, String reason) {
         requirePending("reject");
-        requireManager(rejector, manager, "reject");
-        apply(new LeaveRejectedEvent(id(), employeeId, rejector, reason));
+        EmployeeId onBehalfOf = requireApprover(rejector, rejectorHasHr, managerLevel, "reject");
+        apply(new LeaveRejectedEvent(id(), employeeId, rejector, reason, onBehalfOf));
     }
 
     void cancel(EmployeeId actor, String reason, LocalDate today) {
@@ -79,24 +103,59 @@ public class LeaveRequest {
         }
     }
 
-    private void requireManager(EmployeeId actor, Optional<EmployeeId> manager, String action) {
+    /** Refuses an actor who may not decide the awaited level; the manager they stand in for, or null. */
+    private EmployeeId requireApprover(EmployeeId actor, boolean actorHasHr, ManagerLevel managerLevel,
+                                       String action) {
         if (actor.equals(employeeId)) {
             throw RuleViolation.forbidden("own-request", "nobody may " + action + " their own leave request");
         }
-        if (manager.isEmpty() || !manager.get().equals(actor)) {
-            throw RuleViolation.forbidden("not-the-manager",
-                    "only the manager of " + employeeId + " may " + action + " this request");
+        Approver awaited = awaited().orElseThrow();
+        if (awaited == Approver.HR) {
+            if (!actorHasHr) {
+                throw RuleViolation.forbidden("not-the-approver", "this request awaits HR: only HR may " + action
+                        + " it now");
+            }
+        } else if (!managerLevel.mayDecide(actor)) {
+            throw RuleViolation.forbidden("not-the-manager", "only the manager of " + employeeId
+                    + " (or a colleague they delegated to, or their own manager once the request is escalated) may "
+                    + action + " this request");
         }
+        if (actor.equals(lastApprover)) {
+            throw RuleViolation.forbidden("already-approved-by-you", actor + " approved the previous level: "
+                    + "level " + (levelsPassed + 1) + " needs somebody else");
+        }
+        return awaited == Approver.MANAGER ? managerLevel.onBehalfOf(actor) : null;
+    }
+
+    /** The approver the pending request awaits; empty when it is no longer pending or needs no approval. */
+    Optional<Approver> awaited() {
+        return status == LeaveRequestStatus.SUBMITTED && levelsPassed < approvals.size()
+                ? Optional.of(approvals.get(levelsPassed)) : Optional.empty();
+    }
+
+    /** When the request started waiting for its current level: its submission, or the last level passed. */
+    Instant awaitingSince() {
+        return awaitingSince;
     }
 
     @EventSourcingHandler
-    void on(LeaveRequestedEvent e) {
+    void on(LeaveRequestedEvent e, @Timestamp Instant at) {
         leaveRequestId = e.leaveRequestId().value();
         employeeId = e.employeeId();
         leaveType = e.leaveType();
         startDate = e.startDate();
         shares = List.copyOf(e.shares());
         status = LeaveRequestStatus.SUBMITTED;
+        approvals = List.copyOf(e.approvals());
+        levelsPassed = 0;
+        awaitingSince = at;
+    }
+
+    @EventSourcingHandler
+    void on(LeaveLevelApprovedEvent e, @Timestamp Instant at) {
+        levelsPassed = e.level();
+        lastApprover = e.approvedBy();
+        awaitingSince = at;
     }
 
     @EventSourcingHandler

@@ -8,6 +8,7 @@ import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
 import com.leaveledger.kernel.leaverequest.ApproveLeaveCommand;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.CancelLeaveCommand;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -34,8 +36,8 @@ import org.axonframework.modelling.command.Repository;
  * on rejection or cancellation, restore when approved leave is cancelled. Either every event is stored or none.
  * Concurrent commands on the same account are serialised by the aggregate lock within a process and by the event
  * store's unique (aggregate, sequence) key across processes; overlapping periods by the {@link PeriodRegistry}.
- * Locks are always taken in the order request → employee → accounts (by year), so two commands never wait on
- * each other in a cycle.
+ * Locks are always taken in the order request → employee → the employee's manager (deciding at a manager level) →
+ * accounts (by year), so two commands on requests never wait on each other in a cycle.
  */
 public class LeaveRequestCommandHandler {
 
@@ -102,21 +104,54 @@ public class LeaveRequestCommandHandler {
     public void handle(ApproveLeaveCommand command) {
         Aggregate<LeaveRequest> request = request(command.leaveRequestId());
         LeaveRequest current = request.invoke(Function.identity());
-        Optional<EmployeeId> manager = employee(current.employeeId()).managerId();
-        request.execute(r -> r.approve(command.approverId(), manager, command.comment()));
-        forEachAccount(current.employeeId(), current.leaveType(), current.shares(),
-                (id, account) -> account.deduct(id, command.leaveRequestId()));
+        ManagerLevel managerLevel = managerLevel(current);
+        request.execute(r -> r.approve(command.approverId(), command.approverHasHr(), managerLevel, command.comment()));
+        if (current.status() == LeaveRequestStatus.APPROVED) {
+            forEachAccount(current.employeeId(), current.leaveType(), current.shares(),
+                    (id, account) -> account.deduct(id, command.leaveRequestId()));
+        }
     }
 
     @CommandHandler
     public void handle(RejectLeaveCommand command) {
         Aggregate<LeaveRequest> request = request(command.leaveRequestId());
         LeaveRequest current = request.invoke(Function.identity());
-        Optional<EmployeeId> manager = employee(current.employeeId()).managerId();
-        request.execute(r -> r.reject(command.rejectorId(), manager, command.reason()));
+        ManagerLevel managerLevel = managerLevel(current);
+        request.execute(r -> r.reject(command.rejectorId(), command.rejectorHasHr(), managerLevel, command.reason()));
         periods.release(command.leaveRequestId());
         forEachAccount(current.employeeId(), current.leaveType(), current.shares(),
                 (id, account) -> account.release(id, command.leaveRequestId()));
+    }
+
+    /**
+     * Who may decide the request at a manager level today: the employee's manager, the manager's delegates for today
+     * and, once the request has waited {@code escalate-after-working-days} of the employee's working days at that
+     * level, the manager's own manager (docs/leave-policies.md).
+     */
+    private ManagerLevel managerLevel(LeaveRequest request) {
+        Employee employee = employee(request.employeeId());
+        Optional<EmployeeId> managerId = employee.managerId();
+        if (managerId.isEmpty() || request.awaited().filter(Approver.MANAGER::equals).isEmpty()) {
+            return new ManagerLevel(managerId, Set.of(), Optional.empty());
+        }
+        LocalDate today = LocalDate.now(clock);
+        Employee manager = employee(managerId.get());
+        boolean escalated = waitedWorkingDays(request, employee, today)
+                >= policies.reminders().escalateAfterWorkingDays();
+        return new ManagerLevel(managerId, manager.delegatesOn(today),
+                escalated ? manager.managerId() : Optional.empty());
+    }
+
+    /** The employee's working days after the day the request started waiting at its level, up to today. */
+    private int waitedWorkingDays(LeaveRequest request, Employee employee, LocalDate today) {
+        int waited = 0;
+        for (LocalDate day = LocalDate.ofInstant(request.awaitingSince(), clock.getZone()).plusDays(1);
+             !day.isAfter(today) && waited < policies.reminders().escalateAfterWorkingDays(); day = day.plusDays(1)) {
+            if (workingDays.isWorkingDay(day, employee.country(), employee.subdivision())) {
+                waited++;
+            }
+        }
+        return waited;
     }
 
     @CommandHandler

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -74,9 +75,10 @@ public class CommandDispatcher {
                 // Personal data is encrypted when the events are serialized, at commit: an erased employee's key
                 // refuses, and Jackson wraps the refusal.
                 throw erased(e);
-            } catch (ConcurrencyException | AggregateStreamCreationException e) {
+            } catch (ConcurrencyException | AggregateStreamCreationException | LockAcquisitionFailedException e) {
                 // Axon names the failure after the batch's first event: a new request appended together with an
-                // account event that lost the race reports "stream creation", so both kinds are retried.
+                // account event that lost the race reports "stream creation", so both kinds are retried; so is a
+                // deadlock Axon's lock factory broke (a delegation and an approval locking two employees).
                 if (attempt == ATTEMPTS) {
                     throw RuleViolation.conflict("concurrent-modification",
                             "the ledger changed concurrently " + ATTEMPTS + " times in a row; retry the request");

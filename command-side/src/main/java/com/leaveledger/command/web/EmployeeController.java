@@ -3,10 +3,13 @@ package com.leaveledger.command.web;
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.kernel.employee.EmployeeId;
+import com.leaveledger.kernel.employee.DelegateApprovalsCommand;
 import com.leaveledger.kernel.employee.EraseSubjectCommand;
+import com.leaveledger.kernel.employee.RevokeDelegationCommand;
 import com.leaveledger.kernel.employee.ErasureBasis;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
 import com.leaveledger.support.validation.PlainText;
+import com.leaveledger.support.validation.WithinYears;
 import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -18,9 +21,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +37,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import static com.leaveledger.command.web.LeaveAccountController.FIRST_YEAR;
+import static com.leaveledger.command.web.LeaveAccountController.LAST_YEAR;
 
 @RestController
 @SecurityRequirement(name = "bearer")
@@ -56,6 +64,17 @@ public class EmployeeController {
      */
     public record ErasureRequest(@NotNull ErasureBasis legalBasis,
                                  @NotBlank @PlainText @Size(max = 200) String reason) {
+    }
+
+    /**
+     * @param delegateId the colleague who decides the manager's reports' requests at the manager level meanwhile
+     * @param from       the first day of the delegation
+     * @param to         its last day (included)
+     */
+    public record DelegationRequest(
+            @NotBlank @Pattern(regexp = ID_PATTERN, message = "1–64 letters, digits, '.', '_' or '-'") String delegateId,
+            @NotNull @WithinYears(from = FIRST_YEAR, to = LAST_YEAR) LocalDate from,
+            @NotNull @WithinYears(from = FIRST_YEAR, to = LAST_YEAR) LocalDate to) {
     }
 
     private final CommandDispatcher commands;
@@ -106,6 +125,65 @@ public class EmployeeController {
         commands.send(new EraseSubjectCommand(new EmployeeId(id), body.legalBasis(), body.reason()), actor, request,
                 body);
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Delegate your approvals for a period (the manager themself, or HR)",
+            description = "From `from` to `to` the delegate may approve or reject, on the manager's behalf, the "
+                    + "requests of the manager's reports that await a MANAGER level, never their own "
+                    + "(docs/leave-policies.md).")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemResponse(status = 400, rules = {"invalid-period", "invalid-idempotency-key"})
+    @ProblemResponse(status = 403, rules = "not-that-manager")
+    @ProblemResponse(status = 404, rules = "employee-not-found")
+    @ProblemResponse(status = 409, rules = {"overlapping-delegation", "delegation-exists", "employee-erased",
+            "concurrent-modification"})
+    @ProblemResponse(status = 422, rules = {"own-delegate", "unknown-delegate", "delegate-erased",
+            "delegation-in-the-past", "idempotency-key-reused"})
+    @PostMapping("/api/employees/{id}/delegations")
+    public ResponseEntity<Map<String, String>> delegate(@PathVariable @Pattern(regexp = ID_PATTERN) String id,
+                                                        @Valid @RequestBody DelegationRequest body,
+                                                        @AuthenticationPrincipal Jwt actor,
+                                                        HttpServletRequest request) {
+        requireSelfOrHr(id, actor);
+        String delegationId = newDelegationId(id, actor, request, body);
+        commands.send(new DelegateApprovalsCommand(new EmployeeId(id), delegationId, new EmployeeId(body.delegateId()),
+                body.from(), body.to()), actor, request, body);
+        return ResponseEntity.created(URI.create("/api/employees/" + id + "/delegations/" + delegationId))
+                .body(Map.of("delegationId", delegationId));
+    }
+
+    @Operation(summary = "Revoke a delegation (the manager themself, or HR); from now on the delegate decides nothing "
+            + "more on the manager's behalf")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
+    @ProblemResponse(status = 403, rules = "not-that-manager")
+    @ProblemResponse(status = 404, rules = {"employee-not-found", "delegation-not-found"})
+    @ProblemResponse(status = 409, rules = "concurrent-modification")
+    @PostMapping("/api/employees/{id}/delegations/{delegationId}/revocation")
+    public ResponseEntity<Void> revoke(@PathVariable @Pattern(regexp = ID_PATTERN) String id,
+                                       @PathVariable @Pattern(regexp = "[0-9a-fA-F-]{36}") String delegationId,
+                                       @AuthenticationPrincipal Jwt actor, HttpServletRequest request) {
+        requireSelfOrHr(id, actor);
+        commands.send(new RevokeDelegationCommand(new EmployeeId(id), delegationId), actor, request, null);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void requireSelfOrHr(String managerId, Jwt actor) {
+        if (!managerId.equals(actor.getSubject()) && !LeaveRequestController.hasHr(actor)) {
+            throw RuleViolation.forbidden("not-that-manager", "only " + managerId + " or HR may change "
+                    + managerId + "'s delegations");
+        }
+    }
+
+    /** Like a new request's id: derived from the Idempotency-Key when there is one, so that a retry names the same. */
+    private static String newDelegationId(String managerId, Jwt actor, HttpServletRequest request,
+                                          DelegationRequest body) {
+        String key = request.getHeader(CommandDispatcher.IDEMPOTENCY_HEADER);
+        if (key == null) {
+            return UUID.randomUUID().toString();
+        }
+        return UUID.nameUUIDFromBytes(("delegation\n" + managerId + "\n" + actor.getSubject() + "\n" + key + "\n"
+                + body).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static String blankToNull(String s) {

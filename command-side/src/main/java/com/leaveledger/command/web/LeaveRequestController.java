@@ -9,6 +9,7 @@ import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.RejectLeaveCommand;
 import com.leaveledger.kernel.leaverequest.SubmitLeaveCommand;
 import com.leaveledger.support.validation.Prose;
+import com.leaveledger.support.web.LedgerRoles;
 import com.leaveledger.support.validation.WithinYears;
 import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +23,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -93,10 +95,13 @@ public class LeaveRequestController {
         return accepted(id != null ? id : command.leaveRequestId().value());
     }
 
-    @Operation(summary = "Approve a report's pending request (MANAGER of the employee)")
+    @Operation(summary = "Approve the level a pending request awaits: its employee's manager, a colleague the manager "
+            + "delegated to, or the manager's manager once escalated (a MANAGER level); anybody with role HR (an HR "
+            + "level). A level before the last keeps the days reserved; the last deducts them (docs/leave-policies.md)")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
-    @ProblemResponse(status = 403, rules = {"not-the-manager", "own-request"})
+    @ProblemResponse(status = 403, rules = {"not-the-manager", "not-the-approver", "own-request",
+            "already-approved-by-you"})
     @ProblemResponse(status = 404, rules = "leave-request-not-found")
     @ProblemResponse(status = 409, rules = {"request-not-pending", "concurrent-modification", "employee-erased"})
     @ProblemResponse(status = 422, rules = "idempotency-key-reused")
@@ -105,15 +110,17 @@ public class LeaveRequestController {
                                                        @Valid @RequestBody(required = false) ApproveRequest body,
                                                        @AuthenticationPrincipal Jwt actor,
                                                        HttpServletRequest request) {
-        commands.send(new ApproveLeaveCommand(new LeaveRequestId(id), new EmployeeId(actor.getSubject()),
+        commands.send(new ApproveLeaveCommand(new LeaveRequestId(id), new EmployeeId(actor.getSubject()), hasHr(actor),
                 body == null ? null : body.comment()), actor, request, body);
         return accepted(id);
     }
 
-    @Operation(summary = "Reject a report's pending request, with a reason (MANAGER of the employee)")
+    @Operation(summary = "Reject a pending request at the level it awaits, with a reason (whoever may approve that "
+            + "level); its days are released")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
-    @ProblemResponse(status = 403, rules = {"not-the-manager", "own-request"})
+    @ProblemResponse(status = 403, rules = {"not-the-manager", "not-the-approver", "own-request",
+            "already-approved-by-you"})
     @ProblemResponse(status = 404, rules = "leave-request-not-found")
     @ProblemResponse(status = 409, rules = {"request-not-pending", "concurrent-modification", "employee-erased"})
     @ProblemResponse(status = 422, rules = "idempotency-key-reused")
@@ -122,7 +129,7 @@ public class LeaveRequestController {
                                                       @Valid @RequestBody RejectRequest body,
                                                       @AuthenticationPrincipal Jwt actor,
                                                       HttpServletRequest request) {
-        commands.send(new RejectLeaveCommand(new LeaveRequestId(id), new EmployeeId(actor.getSubject()),
+        commands.send(new RejectLeaveCommand(new LeaveRequestId(id), new EmployeeId(actor.getSubject()), hasHr(actor),
                 body.reason()), actor, request, body);
         return accepted(id);
     }
@@ -156,6 +163,12 @@ public class LeaveRequestController {
         }
         return new LeaveRequestId(UUID.nameUUIDFromBytes(("leave-request\n" + actor.getSubject() + "\n" + key + "\n"
                 + body).getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
+    /** Whether the token carries role HR (as {@link LedgerRoles} reads it). */
+    static boolean hasHr(Jwt actor) {
+        List<String> roles = actor.getClaimAsStringList(LedgerRoles.CLAIM);
+        return roles != null && roles.contains("HR");
     }
 
     private static ResponseEntity<Map<String, String>> accepted(String id) {

@@ -3,6 +3,7 @@ package com.leaveledger.command.web;
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.support.web.BaseProblemAdvice;
 import com.leaveledger.support.web.Problems;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -34,7 +35,8 @@ public class ProblemAdvice extends BaseProblemAdvice {
                 "no aggregate " + e.getAggregateIdentifier()));
     }
 
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class,
+            LockAcquisitionFailedException.class})
     ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.problem(HttpStatus.CONFLICT,
                 "concurrent-modification", "the ledger changed concurrently; retry the request"));

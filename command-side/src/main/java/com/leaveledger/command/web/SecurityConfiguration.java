@@ -29,8 +29,11 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/leave-accounts/**").hasRole("HR")
                 .requestMatchers("/admin/accruals/**", "/admin/year-end/**").hasRole("HR")
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests").hasRole("EMPLOYEE")
+                // A delegate need not be a manager; who decides which level is the LeaveRequest aggregate's rule.
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests/*/approve",
-                        "/api/leave-requests/*/reject").hasRole("MANAGER")
+                        "/api/leave-requests/*/reject").hasAnyRole("MANAGER", "HR", "EMPLOYEE")
+                .requestMatchers(HttpMethod.POST, "/api/employees/*/delegations",
+                        "/api/employees/*/delegations/*/revocation").hasAnyRole("MANAGER", "HR")
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests/*/cancel").hasRole("EMPLOYEE")
                 .requestMatchers(HttpMethod.GET, "/api/audit/integrity", "/api/audit/bundle").hasRole("COMPLIANCE"));
     }

@@ -64,6 +64,54 @@ class CommandApiIT extends CommandSideIT {
     }
 
     @Test
+    void twoLevelApprovalWithADelegateOverHttp() {
+        String manager = id("m"), employee = id("e"), delegate = id("d");
+        registerTeam(manager, employee, delegate);
+        grant(employee, "PARENTAL", 2031, 60);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Map<String, String> period = Map.of("delegateId", delegate, "from", today.minusDays(1).toString(),
+                "to", today.plusDays(10).toString());
+
+        expectProblem(post("/api/employees/" + manager + "/delegations", token(delegate, "MANAGER"), period), 403,
+                "not-that-manager");
+        expectProblem(post("/api/employees/" + manager + "/delegations", token(manager, "MANAGER"),
+                Map.of("delegateId", manager, "from", today.toString(), "to", today.toString())), 422, "own-delegate");
+        ResponseEntity<JsonNode> delegated = post("/api/employees/" + manager + "/delegations",
+                token(manager, "EMPLOYEE", "MANAGER"), period);
+        assertThat(delegated.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String delegationId = delegated.getBody().get("delegationId").asText();
+        assertThat(delegated.getHeaders().getLocation())
+                .hasToString("/api/employees/" + manager + "/delegations/" + delegationId);
+
+        String requestId = submit(employee, "PARENTAL", "2031-03-03", "2031-03-07").getBody()
+                .get("leaveRequestId").asText();
+        expectProblem(post("/api/leave-requests/" + requestId + "/approve", token(hr, "HR"), Map.of()), 403,
+                "not-the-manager");
+        assertThat(post("/api/leave-requests/" + requestId + "/approve", token(delegate, "EMPLOYEE"),
+                Map.of("comment", "for " + manager)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        expectProblem(post("/api/leave-requests/" + requestId + "/approve", token(manager, "MANAGER"), Map.of()),
+                403, "not-the-approver");
+        assertThat(post("/api/leave-requests/" + requestId + "/approve", token(hr, "HR"), Map.of("comment", "ok"))
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+        assertThat(eventTypes(requestId)).containsExactly("LeaveRequestedEvent", "LeaveLevelApprovedEvent",
+                "LeaveApprovedEvent");
+        assertThat(eventTypes(employee + ":PARENTAL:2031")).containsExactly("EntitlementGrantedEvent",
+                "DaysReservedEvent", "DaysDeductedEvent");
+        String level = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 1", String.class, requestId);
+        assertThat(level).contains("\"approvedBy\":\"" + delegate + "\"", "\"onBehalfOf\":\"" + manager + "\"",
+                "\"nextApprover\":\"HR\"");
+
+        assertThat(post("/api/employees/" + manager + "/delegations/" + delegationId + "/revocation",
+                token(hr, "HR"), null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        expectProblem(post("/api/employees/" + manager + "/delegations/" + delegationId + "/revocation",
+                token(manager, "MANAGER"), null), 404, "delegation-not-found");
+        assertThat(eventTypes(manager)).containsExactly("EmployeeRegisteredEvent", "ApprovalsDelegatedEvent",
+                "DelegationRevokedEvent");
+    }
+
+    @Test
     void refusalsAreProblemDetailsNamingTheRuleAndChangeNothing() {
         String manager = id("m"), employee = id("e"), other = id("o");
         registerTeam(manager, employee, other);
@@ -272,7 +320,8 @@ class CommandApiIT extends CommandSideIT {
         assertThat(docs.getBody().get("paths").fieldNames()).toIterable().contains("/api/employees",
                 "/api/leave-requests", "/api/leave-requests/{id}/approve", "/api/leave-requests/{id}/reject",
                 "/api/leave-requests/{id}/cancel", "/api/leave-accounts/{employeeId}/{leaveType}/{year}/entitlements",
-                "/api/leave-accounts/{employeeId}/{leaveType}/{year}/adjustments");
+                "/api/leave-accounts/{employeeId}/{leaveType}/{year}/adjustments", "/api/employees/{id}/delegations",
+                "/api/employees/{id}/delegations/{delegationId}/revocation");
         // the real statuses and the refusals with their rules (docs/api.md#the-openapi-contract)
         JsonNode submit = docs.getBody().path("paths").path("/api/leave-requests").path("post").path("responses");
         assertThat(submit.fieldNames()).toIterable()

@@ -168,7 +168,7 @@ class LeaveRequestTest {
     @Test
     void deductsDaysOnApproval() {
         ledger.given(submit(R1, E1, LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
-        assertThat(ledger.when(new ApproveLeaveCommand(R1, M1, "enjoy"), "m1")).containsExactly(
+        assertThat(ledger.when(new ApproveLeaveCommand(R1, M1, false, "enjoy"), "m1")).containsExactly(
                 new LeaveApprovedEvent(R1, E1, M1, "enjoy"),
                 new DaysDeductedEvent(account(E1, LeaveType.ANNUAL, 2027), R1, Days.of("5")));
     }
@@ -178,32 +178,32 @@ class LeaveRequestTest {
         ledger.given(register(new EmployeeId("boss"), null), register(new EmployeeId("self"), new EmployeeId("boss")),
                 grant(new EmployeeId("self"), LeaveType.ANNUAL, 2027, "10"),
                 submit(R1, new EmployeeId("self"), LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
-        ledger.expectRefusal(new ApproveLeaveCommand(R1, new EmployeeId("self"), "ok"), "self", "own-request");
+        ledger.expectRefusal(new ApproveLeaveCommand(R1, new EmployeeId("self"), false, "ok"), "self", "own-request");
     }
 
     @Test
     void onlyTheEmployeesManagerApproves() {
         ledger.given(submit(R1, E1, LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
-        ledger.expectRefusal(new ApproveLeaveCommand(R1, M2, "ok"), "m2", "not-the-manager");
-        ledger.expectRefusal(new RejectLeaveCommand(R1, E2, "no"), "e2", "not-the-manager");
+        ledger.expectRefusal(new ApproveLeaveCommand(R1, M2, false, "ok"), "m2", "not-the-manager");
+        ledger.expectRefusal(new RejectLeaveCommand(R1, E2, false, "no"), "e2", "not-the-manager");
     }
 
     @Test
     void cannotApproveTwiceSoDaysAreDeductedOnce() {
         ledger.given(submit(R1, E1, LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
-        ledger.send(new ApproveLeaveCommand(R1, M1, "ok"), "m1");
-        ledger.expectRefusal(new ApproveLeaveCommand(R1, M1, "ok"), "m1", "request-not-pending");
+        ledger.send(new ApproveLeaveCommand(R1, M1, false, "ok"), "m1");
+        ledger.expectRefusal(new ApproveLeaveCommand(R1, M1, false, "ok"), "m1", "request-not-pending");
     }
 
     @Test
     void refusesAnUnknownRequest() {
-        ledger.expectRefusal(new ApproveLeaveCommand(R2, M1, "ok"), "m1", "leave-request-not-found");
+        ledger.expectRefusal(new ApproveLeaveCommand(R2, M1, false, "ok"), "m1", "leave-request-not-found");
     }
 
     @Test
     void releasesReservationOnRejection() {
         ledger.given(submit(R1, E1, LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
-        assertThat(ledger.when(new RejectLeaveCommand(R1, M1, "release week"), "m1")).containsExactly(
+        assertThat(ledger.when(new RejectLeaveCommand(R1, M1, false, "release week"), "m1")).containsExactly(
                 new LeaveRejectedEvent(R1, E1, M1, "release week"),
                 new ReservationReleasedEvent(account(E1, LeaveType.ANNUAL, 2027), R1, Days.of("5")));
         assertThat(ledger.isBooked(R1)).isFalse();
@@ -222,7 +222,7 @@ class LeaveRequestTest {
     @Test
     void restoresDaysWhenApprovedLeaveIsCancelled() {
         ledger.given(submit(R1, E1, LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
-        ledger.send(new ApproveLeaveCommand(R1, M1, "ok"), "m1");
+        ledger.send(new ApproveLeaveCommand(R1, M1, false, "ok"), "m1");
         assertThat(ledger.when(new CancelLeaveCommand(R1, E1, "sick child"), "e1")).containsExactly(
                 new LeaveCancelledEvent(R1, E1, E1, LeaveRequestStatus.APPROVED, "sick child"),
                 new DaysRestoredEvent(account(E1, LeaveType.ANNUAL, 2027), R1, Days.of("5")));
@@ -233,7 +233,7 @@ class LeaveRequestTest {
         ledger.shutdown();
         ledger = new LedgerTestHarness(LocalDate.of(2027, 3, 3)).given(team())
                 .given(grant(E1, LeaveType.ANNUAL, 2027, "20"), submit(R1, E1, LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
-        ledger.send(new ApproveLeaveCommand(R1, M1, "ok"), "m1");
+        ledger.send(new ApproveLeaveCommand(R1, M1, false, "ok"), "m1");
         ledger.expectRefusal(new CancelLeaveCommand(R1, E1, "too late"), "e1", "leave-already-started");
     }
 
@@ -254,8 +254,8 @@ class LeaveRequestTest {
     @Test
     void aRejectedRequestCannotBeCancelled() {
         ledger.given(submit(R1, E1, LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
-        ledger.send(new RejectLeaveCommand(R1, M1, "no"), "m1");
+        ledger.send(new RejectLeaveCommand(R1, M1, false, "no"), "m1");
         ledger.expectRefusal(new CancelLeaveCommand(R1, E1, "x"), "e1", "request-not-cancellable");
-        ledger.expectRefusal(new ApproveLeaveCommand(R1, M1, "changed my mind"), "m1", "request-not-pending");
+        ledger.expectRefusal(new ApproveLeaveCommand(R1, M1, false, "changed my mind"), "m1", "request-not-pending");
     }
 }

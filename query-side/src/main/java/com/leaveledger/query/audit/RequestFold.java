@@ -14,8 +14,10 @@ import java.util.Optional;
 
 /**
  * Leave requests folded from their own events (aggregate LeaveRequest) in sequence order, with the leave-request
- * projection's rules: a request starts SUBMITTED; an approval or rejection sets the status and who decided, when and
- * why; a cancellation sets the status and who cancelled, when and why, keeping the decision. The projection writes
+ * projection's rules: a request starts SUBMITTED awaiting its first approval level; a level approved before the last
+ * is recorded among the levels passed and the request awaits the next; an approval (which passes the last level) or
+ * a rejection sets the status and who decided, on whose behalf, when and why; a cancellation sets the status and who
+ * cancelled, when and why, keeping the decision. The projection writes
  * its rows with SQL, so its rules are restated here rather than shared; {@code RequestFoldTest} and
  * {@code AuditIT} hold the two to the same answers. Event types it does not know, and events of a request whose
  * submission it has not seen, are skipped.
@@ -37,11 +39,19 @@ public final class RequestFold {
             return;
         }
         switch (eventType) {
-            case "LeaveApprovedEvent" -> request.decide(LeaveRequestStatus.APPROVED, occurredAt,
-                    text(payload, "approvedBy"), text(payload, "comment"));
+            case "LeaveLevelApprovedEvent" -> {
+                request.pass(occurredAt, text(payload, "approvedBy"), text(payload, "onBehalfOf"));
+                request.awaiting = text(payload, "nextApprover");
+            }
+            case "LeaveApprovedEvent" -> {
+                request.pass(occurredAt, text(payload, "approvedBy"), text(payload, "onBehalfOf"));
+                request.decide(LeaveRequestStatus.APPROVED, occurredAt, text(payload, "approvedBy"),
+                        text(payload, "comment"), text(payload, "onBehalfOf"));
+            }
             case "LeaveRejectedEvent" -> request.decide(LeaveRequestStatus.REJECTED, occurredAt,
-                    text(payload, "rejectedBy"), text(payload, "reason"));
+                    text(payload, "rejectedBy"), text(payload, "reason"), text(payload, "onBehalfOf"));
             case "LeaveCancelledEvent" -> {
+                request.awaiting = null;
                 request.status = LeaveRequestStatus.CANCELLED;
                 request.cancelledAt = occurredAt;
                 request.cancelledBy = text(payload, "cancelledBy");
@@ -85,6 +95,12 @@ public final class RequestFold {
         request.halfDayEnd = payload.path("halfDayEnd").asBoolean(false);
         request.workingDays = AuditQueries.decimal(payload.path("workingDays"));
         request.reason = text(payload, "reason");
+        if (payload.has("approvals")) {
+            payload.path("approvals").forEach(level -> request.approvals.add(level.asText()));
+        } else if (!"SICK".equals(request.leaveType)) {
+            request.approvals.add("MANAGER"); // revision 1, as LeaveRequestedEventUpcaster reads it
+        }
+        request.awaiting = request.approvals.isEmpty() ? null : request.approvals.get(0);
         request.submittedAt = at;
         request.updatedAt = at;
         return request;
@@ -105,7 +121,17 @@ public final class RequestFold {
                                LeaveRequestStatus status, LocalDate startDate, LocalDate endDate,
                                boolean halfDayStart, boolean halfDayEnd, BigDecimal workingDays, String reason,
                                Instant submittedAt, Instant decidedAt, String decidedBy, String decisionNote,
-                               Instant cancelledAt, String cancelledBy, String cancelReason, Instant updatedAt) {
+                               Instant cancelledAt, String cancelledBy, String cancelReason, Instant updatedAt,
+                               List<String> approvals, String awaiting, List<PassedLevel> levelsPassed,
+                               String decidedOnBehalfOf) {
+    }
+
+    /**
+     * One approval level passed, as the read model shows it, with {@code summary} for the timeline: "level 1
+     * (MANAGER) approved by d-1 on behalf of m-1".
+     */
+    public record PassedLevel(int level, String approvedAs, String approvedBy, String onBehalfOf, Instant at,
+                              String summary) {
     }
 
     private static final class Request {
@@ -129,12 +155,27 @@ public final class RequestFold {
         private String cancelledBy;
         private String cancelReason;
         private Instant updatedAt;
+        private final List<String> approvals = new ArrayList<>();
+        private String awaiting;
+        private final List<PassedLevel> levels = new ArrayList<>();
+        private String decidedOnBehalfOf;
 
         private Request(String id) {
             this.id = id;
         }
 
-        private void decide(LeaveRequestStatus decided, Instant at, String by, String note) {
+        private void pass(Instant at, String by, String onBehalfOf) {
+            if (awaiting == null) {
+                return;
+            }
+            int level = levels.size() + 1;
+            levels.add(new PassedLevel(level, awaiting, by, onBehalfOf, at, "level " + level + " (" + awaiting
+                    + ") approved by " + by + (onBehalfOf == null ? "" : " on behalf of " + onBehalfOf)));
+        }
+
+        private void decide(LeaveRequestStatus decided, Instant at, String by, String note, String onBehalfOf) {
+            awaiting = null;
+            decidedOnBehalfOf = onBehalfOf;
             status = decided;
             decidedAt = at;
             decidedBy = by;
@@ -144,7 +185,8 @@ public final class RequestFold {
         private RequestState state() {
             return new RequestState(id, employeeId, managerId, leaveType, status, startDate, endDate, halfDayStart,
                     halfDayEnd, workingDays, reason, submittedAt, decidedAt, decidedBy, decisionNote, cancelledAt,
-                    cancelledBy, cancelReason, updatedAt);
+                    cancelledBy, cancelReason, updatedAt, List.copyOf(approvals), awaiting, List.copyOf(levels),
+                    decidedOnBehalfOf);
         }
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Leave requests: one by id, an employee's, a manager's pending approvals. */
+/** Leave requests: one by id, an employee's, a manager's and HR's pending approvals. */
 @RestController
 public class LeaveRequestController {
 
@@ -29,14 +29,18 @@ public class LeaveRequestController {
         this.access = access;
     }
 
-    @Operation(summary = "A leave request: status, period, working days, decision and history (owner, manager, HR)")
+    @Operation(summary = "A leave request: status, period, working days, the approval levels awaited and passed (by "
+            + "whom, as what, on whose behalf), decision and history (owner, manager or their delegate, HR)")
     @ProblemResponse(status = 403, rules = "not-your-request")
     @ProblemResponse(status = 404, rules = "leave-request-not-found")
     @GetMapping("/api/leave-requests/{id}")
     LeaveRequestView request(@PathVariable String id, Authentication authentication) {
         LeaveRequestView view = queries.find(id).orElseThrow(() -> QueryRefusedException.notFound(
                 "leave-request-not-found", "no leave request " + id + " (or not yet projected)"));
-        access.requireRequestAccess(Caller.of(authentication), id, view.employeeId(), view.managerId());
+        Caller caller = Caller.of(authentication);
+        if (!queries.isDelegateOf(caller.id(), view.managerId())) {
+            access.requireRequestAccess(caller, id, view.employeeId(), view.managerId());
+        }
         return view;
     }
 
@@ -52,7 +56,8 @@ public class LeaveRequestController {
         return queries.forEmployee(id, status, PageRequest.of(page, size));
     }
 
-    @Operation(summary = "Requests waiting for this manager's decision, oldest first, each with the employee's "
+    @Operation(summary = "Requests waiting for this manager's decision at a MANAGER level, oldest first: their reports' "
+            + "and, during a delegation, those of the managers who delegated to them; each with the employee's "
             + "balances of its leave type (that manager)")
     @ProblemResponse(status = 403, rules = "not-that-manager")
     @GetMapping("/api/managers/{id}/pending-approvals")
@@ -62,5 +67,14 @@ public class LeaveRequestController {
                                                      Authentication authentication) {
         access.requireSelfAsManager(Caller.of(authentication), id);
         return queries.pendingFor(id, PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "Requests waiting at an HR level, oldest first, but your own; each with the employee's "
+            + "balances of its leave type (HR)")
+    @GetMapping("/api/hr/pending-approvals")
+    PageResult<PendingApproval> hrPendingApprovals(@RequestParam(required = false) Integer page,
+                                                   @RequestParam(required = false) Integer size,
+                                                   Authentication authentication) {
+        return queries.pendingForHr(Caller.of(authentication).id(), PageRequest.of(page, size));
     }
 }

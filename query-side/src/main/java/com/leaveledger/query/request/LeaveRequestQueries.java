@@ -36,6 +36,13 @@ public class LeaveRequestQueries {
             + "and extract(year from r.end_date)) as balances";
     private static final TypeReference<List<AccountRow>> ACCOUNTS = new TypeReference<>() {
     };
+    private static final TypeReference<List<String>> APPROVALS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<LevelPassed>> LEVELS = new TypeReference<>() {
+    };
+    /** Managers who delegated their approvals to the caller for today. */
+    private static final String DELEGATORS = "select d.manager_id from approval_delegation d where d.delegate_id = ? "
+            + "and d.revoked_at is null and current_date between d.valid_from and d.valid_to";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -54,7 +61,9 @@ public class LeaveRequestQueries {
                         rs.getBigDecimal("working_days"), shares(rs.getString("shares")), rs.getString("reason"),
                         instant(rs, "submitted_at"), instant(rs, "decided_at"), rs.getString("decided_by"),
                         rs.getString("decision_note"), instant(rs, "cancelled_at"), rs.getString("cancelled_by"),
-                        rs.getString("cancel_reason"), instant(rs, "updated_at"), new ArrayList<>()),
+                        rs.getString("cancel_reason"), instant(rs, "updated_at"),
+                        read(rs.getString("approvals"), APPROVALS), rs.getString("awaiting"),
+                        read(rs.getString("levels"), LEVELS), rs.getString("decided_on_behalf_of"), new ArrayList<>()),
                 id);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -80,9 +89,24 @@ public class LeaveRequestQueries {
      */
     public PageResult<PendingApproval> pendingFor(String managerId, PageRequest page) {
         return page(PENDING_BALANCES, "from leave_request r left join employee e on e.employee_id = r.employee_id "
-                        + "where r.manager_id = ? and r.status = 'SUBMITTED'",
-                "r.submitted_at, r.leave_request_id", new Object[] {managerId}, page,
+                        + "where r.status = 'SUBMITTED' and r.awaiting = 'MANAGER' and r.employee_id <> ? "
+                        + "and (r.manager_id = ? or r.manager_id in (" + DELEGATORS + "))",
+                "r.submitted_at, r.leave_request_id", new Object[] {managerId, managerId, managerId}, page,
                 rs -> new PendingApproval(summary(rs), balances(rs.getString("balances"))));
+    }
+
+    /** Requests waiting at an HR level, oldest first, but the caller's own; with balances like {@link #pendingFor}. */
+    public PageResult<PendingApproval> pendingForHr(String callerId, PageRequest page) {
+        return page(PENDING_BALANCES, "from leave_request r left join employee e on e.employee_id = r.employee_id "
+                        + "where r.status = 'SUBMITTED' and r.awaiting = 'HR' and r.employee_id <> ?",
+                "r.submitted_at, r.leave_request_id", new Object[] {callerId}, page,
+                rs -> new PendingApproval(summary(rs), balances(rs.getString("balances"))));
+    }
+
+    /** Whether {@code managerId} has delegated their approvals to {@code delegateId} for today. */
+    public boolean isDelegateOf(String delegateId, String managerId) {
+        return managerId != null && !jdbc.queryForList(DELEGATORS + " and d.manager_id = ?", String.class,
+                delegateId, managerId).isEmpty();
     }
 
     private PageResult<LeaveRequestSummary> page(String from, String order, Object[] args, PageRequest page) {
@@ -134,6 +158,14 @@ public class LeaveRequestQueries {
         }
     }
 
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private List<YearShare> shares(String value) {
         try {
             return json.readValue(value, SHARES);
@@ -147,13 +179,25 @@ public class LeaveRequestQueries {
         return value == null ? null : value.toInstant();
     }
 
-    /** A request with its decision, cancellation and history summary. */
+    /**
+     * A request with its approval levels, decision, cancellation and history summary.
+     *
+     * @param approvals          the levels it must pass, in order (MANAGER, HR); none: approved on submission
+     * @param awaiting           the level it waits for now; null once decided or cancelled
+     * @param levelsPassed       the levels approved so far, each by whom, as what and on whose behalf
+     * @param decidedOnBehalfOf  the manager the final decider stood in for (a delegation or an escalation)
+     */
     public record LeaveRequestView(String leaveRequestId, String employeeId, String managerId, String leaveType,
                                    String status, LocalDate startDate, LocalDate endDate, boolean halfDayStart,
                                    boolean halfDayEnd, BigDecimal workingDays, List<YearShare> shares, String reason,
                                    Instant submittedAt, Instant decidedAt, String decidedBy, String decisionNote,
                                    Instant cancelledAt, String cancelledBy, String cancelReason, Instant updatedAt,
-                                   List<HistoryEntry> history) {
+                                   List<String> approvals, String awaiting, List<LevelPassed> levelsPassed,
+                                   String decidedOnBehalfOf, List<HistoryEntry> history) {
+    }
+
+    /** One approval level passed: its number, the approver it awaited, who approved, for whom (null: themself). */
+    public record LevelPassed(int level, String approvedAs, String approvedBy, String onBehalfOf, Instant at) {
     }
 
     /** One step of a request's life: what happened, when, by whom, the status after it and the note given. */

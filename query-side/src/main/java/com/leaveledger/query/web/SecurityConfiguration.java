@@ -21,6 +21,8 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/audit/**").hasRole("COMPLIANCE")
                 .requestMatchers("/admin/**").hasRole("ENGINEER")
                 .requestMatchers(HttpMethod.GET, "/api/managers/*/pending-approvals").hasRole("MANAGER")
+                .requestMatchers(HttpMethod.GET, "/api/hr/pending-approvals").hasRole("HR")
+                .requestMatchers(HttpMethod.GET, "/api/leave-policies").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/team-calendar").hasAnyRole("MANAGER", "HR")
                 .requestMatchers(HttpMethod.GET, "/api/leave-requests/*", "/api/employees/*/leave-requests",
                         "/api/employees/*/balances").hasAnyRole("EMPLOYEE", "MANAGER", "HR"));

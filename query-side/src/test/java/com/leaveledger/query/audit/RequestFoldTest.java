@@ -44,6 +44,47 @@ class RequestFoldTest {
     }
 
     @Test
+    void foldsTheLevelsPassedWithWhoApprovedOnWhoseBehalf() {
+        RequestFold fold = new RequestFold();
+        fold.apply("LeaveRequestedEvent", "r1", T, json("{\"leaveRequestId\":\"r1\",\"employeeId\":\"eli\","
+                + "\"managerId\":\"mia\",\"leaveType\":\"PARENTAL\",\"startDate\":\"2027-04-05\","
+                + "\"endDate\":\"2027-04-09\",\"workingDays\":5,\"approvals\":[\"MANAGER\",\"HR\"]}"));
+        assertThat(fold.request("r1").orElseThrow().awaiting()).isEqualTo("MANAGER");
+        fold.apply("LeaveLevelApprovedEvent", "r1", T.plusSeconds(60), json("{\"leaveRequestId\":\"r1\","
+                + "\"employeeId\":\"eli\",\"level\":1,\"approvedAs\":\"MANAGER\",\"approvedBy\":\"dan\","
+                + "\"onBehalfOf\":\"mia\",\"comment\":\"fine\",\"nextApprover\":\"HR\"}"));
+
+        RequestState atHr = fold.request("r1").orElseThrow();
+        assertThat(atHr.status()).isEqualTo(LeaveRequestStatus.SUBMITTED);
+        assertThat(atHr.awaiting()).isEqualTo("HR");
+        assertThat(atHr.levelsPassed()).singleElement().satisfies(level -> {
+            assertThat(level.approvedBy()).isEqualTo("dan");
+            assertThat(level.onBehalfOf()).isEqualTo("mia");
+            assertThat(level.summary()).isEqualTo("level 1 (MANAGER) approved by dan on behalf of mia");
+        });
+
+        fold.apply("LeaveApprovedEvent", "r1", T.plusSeconds(120), json("{\"leaveRequestId\":\"r1\","
+                + "\"employeeId\":\"eli\",\"approvedBy\":\"hr-1\",\"comment\":\"ok\",\"onBehalfOf\":null}"));
+        RequestState approved = fold.request("r1").orElseThrow();
+        assertThat(approved.status()).isEqualTo(LeaveRequestStatus.APPROVED);
+        assertThat(approved.awaiting()).isNull();
+        assertThat(approved.decidedOnBehalfOf()).isNull();
+        assertThat(approved.levelsPassed()).extracting(RequestFold.PassedLevel::summary).containsExactly(
+                "level 1 (MANAGER) approved by dan on behalf of mia", "level 2 (HR) approved by hr-1");
+        assertThat(fold.applied()).isEqualTo(3);
+    }
+
+    @Test
+    void aRevisionOneRequestAwaitedItsManager() {
+        RequestFold fold = new RequestFold();
+        fold.apply("LeaveRequestedEvent", "r1", T, json("{\"employeeId\":\"eli\",\"leaveType\":\"ANNUAL\"}"));
+        fold.apply("LeaveRequestedEvent", "r2", T, json("{\"employeeId\":\"eli\",\"leaveType\":\"SICK\"}"));
+
+        assertThat(fold.request("r1").orElseThrow().approvals()).containsExactly("MANAGER");
+        assertThat(fold.request("r2").orElseThrow().approvals()).isEmpty();
+    }
+
+    @Test
     void skipsUnknownEventsAndEventsOfARequestNotSubmitted() {
         RequestFold fold = new RequestFold();
         fold.apply("LeaveApprovedEvent", "r0", T, json("{\"approvedBy\":\"mia\"}"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
+import com.leaveledger.kernel.leaverequest.Approver;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -171,6 +172,84 @@ class QueryApiIT extends QuerySideIT {
                 BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("1.0"), new BigDecimal("1.0")}, "28.0");
         assertProblem(get(path, token(otherManager, "EMPLOYEE", "MANAGER")), 403, "not-that-manager");
         assertProblem(get(path, token(manager, "EMPLOYEE")), 403, "missing-role");
+    }
+
+    @Test
+    void aTwoLevelRequestWaitsForEachApproverInTurnAndShowsWhoApprovedEachLevel() {
+        ledger.grant(eli, LeaveType.PARENTAL, 2031, "60.0");
+        ledger.grant(eva, LeaveType.ANNUAL, 2031, "30.0");
+        String hr = id("hr");
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        ledger.delegate(manager, otherManager, today.minusDays(1), today.plusDays(7));
+        String revoked = ledger.delegate(manager, stranger, today.minusDays(1), today.plusDays(7));
+        ledger.revokeDelegation(manager, revoked);
+        String parental = ledger.submit(eli, manager, LeaveType.PARENTAL, LocalDate.of(2031, 5, 5),
+                LocalDate.of(2031, 5, 9), false, false, "5.0", "baby", List.of(Approver.MANAGER, Approver.HR));
+        String annual = ledger.submit(eva, manager, LeaveType.ANNUAL, LocalDate.of(2031, 6, 2),
+                LocalDate.of(2031, 6, 3), "2.0");
+        awaitCaughtUp(ALL);
+
+        // at the MANAGER level: the manager's and their delegate's lists, not HR's nor a revoked delegate's
+        assertThat(pendingIds("/api/managers/" + manager + "/pending-approvals", token(manager, "MANAGER")))
+                .containsExactly(parental, annual);
+        assertThat(pendingIds("/api/managers/" + otherManager + "/pending-approvals",
+                token(otherManager, "MANAGER"))).containsExactly(parental, annual);
+        assertThat(pendingIds("/api/managers/" + stranger + "/pending-approvals", token(stranger, "MANAGER")))
+                .isEmpty();
+        assertThat(pendingIds("/api/hr/pending-approvals", token(hr, "HR"))).isEmpty();
+        JsonNode awaiting = get("/api/leave-requests/" + parental, token(otherManager, "MANAGER")).getBody();
+        assertThat(awaiting.path("approvals")).extracting(JsonNode::asText).containsExactly("MANAGER", "HR");
+        assertThat(awaiting.path("awaiting").asText()).isEqualTo("MANAGER");
+        assertThat(awaiting.path("levelsPassed")).isEmpty();
+
+        ledger.approveLevel(parental, 1, Approver.MANAGER, otherManager, manager, Approver.HR);
+        awaitCaughtUp(ALL);
+        assertThat(pendingIds("/api/managers/" + manager + "/pending-approvals", token(manager, "MANAGER")))
+                .containsExactly(annual);
+        assertThat(pendingIds("/api/hr/pending-approvals", token(hr, "HR"))).containsExactly(parental);
+        assertThat(pendingIds("/api/hr/pending-approvals", token(eli, "HR"))).as("not one's own").isEmpty();
+        assertProblem(get("/api/hr/pending-approvals", token(manager, "MANAGER")), 403, "missing-role");
+        JsonNode atHr = get("/api/leave-requests/" + parental, token(eli, "EMPLOYEE")).getBody();
+        assertThat(atHr.path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(atHr.path("awaiting").asText()).isEqualTo("HR");
+        assertThat(atHr.path("levelsPassed").get(0).path("approvedAs").asText()).isEqualTo("MANAGER");
+        assertThat(atHr.path("levelsPassed").get(0).path("approvedBy").asText()).isEqualTo(otherManager);
+        assertThat(atHr.path("levelsPassed").get(0).path("onBehalfOf").asText()).isEqualTo(manager);
+        assertThat(atHr.path("history")).extracting(h -> h.path("event").asText())
+                .containsExactly("LeaveRequested", "LeaveLevelApproved");
+
+        ledger.approve(parental, hr, null);
+        awaitCaughtUp(ALL);
+        assertThat(pendingIds("/api/hr/pending-approvals", token(hr, "HR"))).isEmpty();
+        JsonNode approved = get("/api/leave-requests/" + parental, token(eli, "EMPLOYEE")).getBody();
+        assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.path("awaiting").isNull()).isTrue();
+        assertThat(approved.path("levelsPassed")).extracting(l -> l.path("approvedAs").asText() + " "
+                + l.path("approvedBy").asText()).containsExactly("MANAGER " + otherManager, "HR " + hr);
+        assertThat(approved.path("decidedBy").asText()).isEqualTo(hr);
+    }
+
+    @Test
+    void theLeavePoliciesAreShownToAnyRole() {
+        JsonNode policies = get("/api/leave-policies", token(eli, "EMPLOYEE")).getBody();
+        JsonNode parental = policies.path("types").path("PARENTAL");
+        assertThat(parental.path("approvals")).extracting(level -> level.path("approver").asText())
+                .containsExactly("MANAGER", "HR");
+        assertThat(parental.path("allowsHalfDays").asBoolean(true)).isFalse();
+        assertThat(policies.path("types").path("ANNUAL").path("approvals").get(1).path("overWorkingDays")
+                .decimalValue()).isEqualByComparingTo("10");
+        assertThat(policies.path("reminders").path("escalateAfterWorkingDays").asInt()).isEqualTo(5);
+        assertThat(get("/api/leave-policies", token(id("auditor"), "COMPLIANCE")).getStatusCode().value())
+                .isEqualTo(200);
+        assertProblem(get("/api/leave-policies", null), 401, "unauthenticated");
+    }
+
+    private List<String> pendingIds(String path, String token) {
+        ResponseEntity<JsonNode> answer = get(path, token);
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        answer.getBody().path("items").forEach(item -> ids.add(item.path("leaveRequestId").asText()));
+        return ids;
     }
 
     @Test

@@ -19,7 +19,10 @@ import com.leaveledger.kernel.leaveaccount.EntitlementGrantedEvent;
 import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
 import com.leaveledger.kernel.leaveaccount.ReservationReleasedEvent;
+import com.leaveledger.kernel.employee.ApprovalsDelegatedEvent;
+import com.leaveledger.kernel.employee.DelegationRevokedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
+import com.leaveledger.kernel.leaverequest.LeaveLevelApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
@@ -155,24 +158,60 @@ public final class TestLedger implements AutoCloseable {
 
     public String submit(String employee, String manager, LeaveType type, LocalDate start, LocalDate end,
                          boolean halfDayStart, boolean halfDayEnd, String days, String reason) {
+        return submit(employee, manager, type, start, end, halfDayStart, halfDayEnd, days, reason,
+                List.of(Approver.MANAGER));
+    }
+
+    /** A request awaiting {@code approvals}, in order. */
+    public String submit(String employee, String manager, LeaveType type, LocalDate start, LocalDate end,
+                         boolean halfDayStart, boolean halfDayEnd, String days, String reason,
+                         List<Approver> approvals) {
         String id = UUID.randomUUID().toString();
         BigDecimal working = new BigDecimal(days);
         requests.put(id, new Request(employee, type, start.getYear(), working));
         publish("LeaveRequest", id, new LeaveRequestedEvent(LeaveRequestId.of(id), EmployeeId.of(employee),
                 manager == null ? null : EmployeeId.of(manager), type, start, end, halfDayStart, halfDayEnd, working,
-                List.of(new YearShare(start.getYear(), working)), reason, List.of(Approver.MANAGER)), employee);
+                List.of(new YearShare(start.getYear(), working)), reason, approvals), employee);
         LeaveAccountId account = requests.get(id).account();
         publishAccount(account, new DaysReservedEvent(account, LeaveRequestId.of(id), working), employee);
         return id;
     }
 
     public void approve(String requestId, String manager) {
+        approve(requestId, manager, null);
+    }
+
+    /** The last level approved by {@code approver}, standing in for {@code onBehalfOf} (null: nobody). */
+    public void approve(String requestId, String approver, String onBehalfOf) {
+        String manager = approver;
         Request request = requests.get(requestId);
         publish("LeaveRequest", requestId, new LeaveApprovedEvent(LeaveRequestId.of(requestId),
-                EmployeeId.of(request.employee()), EmployeeId.of(manager), "enjoy"), manager);
+                EmployeeId.of(request.employee()), EmployeeId.of(manager), "enjoy",
+                onBehalfOf == null ? null : EmployeeId.of(onBehalfOf)), manager);
         publishAccount(request.account(), new DaysDeductedEvent(request.account(), LeaveRequestId.of(requestId),
                 request.days()), manager);
         request.status = LeaveRequestStatus.APPROVED;
+    }
+
+    /** Level {@code level} of several approved by {@code approver} (for {@code onBehalfOf}); the next awaits {@code next}. */
+    public void approveLevel(String requestId, int level, Approver as, String approver, String onBehalfOf,
+                             Approver next) {
+        Request request = requests.get(requestId);
+        publish("LeaveRequest", requestId, new LeaveLevelApprovedEvent(LeaveRequestId.of(requestId),
+                EmployeeId.of(request.employee()), level, as, EmployeeId.of(approver),
+                onBehalfOf == null ? null : EmployeeId.of(onBehalfOf), "fine by me", next), approver);
+    }
+
+    /** {@code manager} delegates their approvals to {@code delegate} from {@code from} to {@code to}. */
+    public String delegate(String manager, String delegate, LocalDate from, LocalDate to) {
+        String id = UUID.randomUUID().toString();
+        publish("Employee", manager, new ApprovalsDelegatedEvent(EmployeeId.of(manager), id, EmployeeId.of(delegate),
+                from, to), manager);
+        return id;
+    }
+
+    public void revokeDelegation(String manager, String delegationId) {
+        publish("Employee", manager, new DelegationRevokedEvent(EmployeeId.of(manager), delegationId), manager);
     }
 
     public void reject(String requestId, String manager) {

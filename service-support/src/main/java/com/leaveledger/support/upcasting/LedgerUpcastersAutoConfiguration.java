@@ -2,6 +2,7 @@ package com.leaveledger.support.upcasting;
 
 import com.leaveledger.kernel.upcasting.CarriedOverEventUpcaster;
 import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
+import com.leaveledger.kernel.upcasting.LeaveDecisionEventUpcaster;
 import com.leaveledger.kernel.upcasting.LeaveRequestedEventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,5 +32,11 @@ public class LedgerUpcastersAutoConfiguration {
     @Bean
     EventUpcaster carriedOverEventUpcaster() {
         return new CarriedOverEventUpcaster();
+    }
+
+    /** LeaveApprovedEvent and LeaveRejectedEvent revision 1 → 2. */
+    @Bean
+    EventUpcaster leaveDecisionEventUpcaster() {
+        return new LeaveDecisionEventUpcaster();
     }
 }
