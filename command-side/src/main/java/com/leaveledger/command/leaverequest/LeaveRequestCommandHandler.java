@@ -90,7 +90,11 @@ public class LeaveRequestCommandHandler {
         for (YearShare share : shares) {
             LeaveAccountId accountId = new LeaveAccountId(command.employeeId(), command.leaveType(), share.year());
             accounts.loadOrCreate(accountId.asString(), LeaveAccount::new)
-                    .execute(account -> account.reserve(accountId, command.leaveRequestId(), share.days(), policy));
+                    .execute(account -> {
+                        // Carried days past their expiry lapse first, so a new request never draws on them.
+                        account.expireCarriedDays(accountId, LocalDate.now(clock));
+                        account.reserve(accountId, command.leaveRequestId(), share.days(), policy);
+                    });
         }
         if (!policy.needsApproval()) {
             request.execute(LeaveRequest::approveAutomatically);

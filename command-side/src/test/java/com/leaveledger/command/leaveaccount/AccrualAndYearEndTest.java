@@ -198,6 +198,13 @@ class AccrualAndYearEndTest {
     }
 
     @Test
+    void aNewRequestNeverDrawsOnCarriedDaysPastTheirExpiry() {
+        ledger.given(grant(E1, LeaveType.ANNUAL, 2026, "20"), new CarryForwardCommand(ANNUAL_2026));
+        ledger.expectRefusal(submit(new LeaveRequestId("r-late"), E1, LeaveType.ANNUAL, "2027-04-12", "2027-04-13"),
+                "e1", "insufficient-balance");
+    }
+
+    @Test
     void carriedDaysPastTheirExpiryLapseBeforeTheirYearIsCarriedOver() {
         LedgerTestHarness later = new LedgerTestHarness(LocalDate.of(2028, 1, 10), accruing()).given(team());
         try {
