@@ -8,6 +8,7 @@ import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
 import com.leaveledger.kernel.employee.EraseSubjectCommand;
 import com.leaveledger.kernel.employee.SubjectErasedEvent;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
+import com.leaveledger.support.calendar.EmployeeCalendar;
 import java.util.Optional;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -22,6 +23,7 @@ public class Employee {
     private EmployeeId managerId;
     private String country;
     private String subdivision;
+    private EmployeeCalendar calendar;
     private boolean erased;
 
     protected Employee() {
@@ -52,6 +54,7 @@ public class Employee {
         managerId = event.managerId();
         country = event.country();
         subdivision = event.subdivision();
+        calendar = EmployeeCalendar.of(country, subdivision);
     }
 
     public EmployeeId id() {
@@ -73,5 +76,10 @@ public class Employee {
 
     public String subdivision() {
         return subdivision;
+    }
+
+    /** The calendar their working days are counted in. */
+    public EmployeeCalendar calendar() {
+        return calendar;
     }
 }

@@ -1,6 +1,6 @@
 package com.leaveledger.command.employee;
 
-import com.leaveledger.command.calendar.HolidayCalendar;
+import com.leaveledger.support.calendar.HolidayCalendar;
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EraseSubjectCommand;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;

@@ -1,6 +1,6 @@
 package com.leaveledger.command.leaverequest;
 
-import com.leaveledger.command.calendar.WorkingDays;
+import com.leaveledger.support.calendar.WorkingDays;
 import com.leaveledger.command.employee.Employee;
 import com.leaveledger.command.leaveaccount.LeaveAccount;
 import com.leaveledger.command.rules.RuleViolation;
@@ -76,7 +76,7 @@ public class LeaveRequestCommandHandler {
                     + " leave needs a manager's approval and " + command.employeeId() + " has no manager");
         }
         List<YearShare> shares = workingDays.countRequested(command.startDate(), command.endDate(),
-                command.halfDayStart(), command.halfDayEnd(), employee.country(), employee.subdivision());
+                command.halfDayStart(), command.halfDayEnd(), employee.calendar());
         BigDecimal total = WorkingDays.total(shares);
         periods.book(command.employeeId(), command.leaveRequestId(), command.startDate(), command.endDate());
 

@@ -3,7 +3,7 @@ package com.leaveledger.query.bench;
 import static com.leaveledger.query.bench.BenchSupport.fmt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.leaveledger.query.calendar.JollydayHolidayCalendar;
+import com.leaveledger.support.calendar.JollydayHolidayCalendar;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
