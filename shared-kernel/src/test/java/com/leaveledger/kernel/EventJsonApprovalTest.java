@@ -10,6 +10,7 @@ import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
 import com.leaveledger.kernel.employee.ErasureBasis;
 import com.leaveledger.kernel.employee.SubjectErasedEvent;
+import com.leaveledger.kernel.employee.WorkingPatternChangedEvent;
 import com.leaveledger.kernel.leaveaccount.BalanceAdjustedEvent;
 import com.leaveledger.kernel.leaveaccount.CarriedOverEvent;
 import com.leaveledger.kernel.leaveaccount.DaysDeductedEvent;
@@ -32,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -62,6 +64,8 @@ class EventJsonApprovalTest {
                 new SubjectErasedEvent(EMPLOYEE, ErasureBasis.CONSENT_WITHDRAWN, "HR-4711"),
                 new EmployeeRegisteredEvent(EMPLOYEE, "Eli Example", "eli@example.com", "+4930123456", "push-token-1",
                         MANAGER, "DE", "BE", new LinkedHashSet<>(EnumSet.of(Channel.EMAIL, Channel.PUSH))),
+                new WorkingPatternChangedEvent(EMPLOYEE, LocalDate.of(2027, 4, 1),
+                        List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY)),
                 new EntitlementGrantedEvent(ACCOUNT, Days.of("30"), "contract 2027", LocalDate.of(2028, 3, 31)),
                 new CarriedOverEvent(ACCOUNT, Days.of("2.5"), 2026, "carry-over 2026"),
                 new BalanceAdjustedEvent(ACCOUNT, Days.of("-1.5"), "correction of ticket HR-17"),

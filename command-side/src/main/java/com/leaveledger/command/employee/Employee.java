@@ -8,6 +8,12 @@ import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
 import com.leaveledger.kernel.employee.EraseSubjectCommand;
 import com.leaveledger.kernel.employee.SubjectErasedEvent;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
+import com.leaveledger.kernel.employee.ChangeWorkingPatternCommand;
+import com.leaveledger.kernel.employee.WorkingPatternChangedEvent;
+import java.time.DayOfWeek;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import com.leaveledger.support.calendar.EmployeeCalendar;
 import java.util.Optional;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -41,6 +47,26 @@ public class Employee {
             throw RuleViolation.conflict("employee-erased", "employee " + employeeId + " has been erased already");
         }
         apply(new SubjectErasedEvent(command.employeeId(), command.legalBasis(), command.reason()));
+    }
+
+    /** Their own working days from a date on (part time), or their country's week again (an empty list). */
+    void changeWorkingPattern(ChangeWorkingPatternCommand command) {
+        if (erased) {
+            throw RuleViolation.conflict("employee-erased", "employee " + employeeId
+                    + " has been erased: nothing new is recorded for them");
+        }
+        List<DayOfWeek> days = command.workingDays() == null ? List.of() : command.workingDays();
+        if (new HashSet<>(days).size() != days.size()) {
+            throw RuleViolation.invalid("duplicate-working-day", "workingDays names a day more than once: " + days);
+        }
+        List<DayOfWeek> sorted = days.stream().sorted().toList();
+        apply(new WorkingPatternChangedEvent(command.employeeId(), command.effectiveFrom(), sorted));
+    }
+
+    @EventSourcingHandler
+    void on(WorkingPatternChangedEvent event) {
+        calendar = calendar.withOwnDays(event.effectiveFrom(), event.workingDays().isEmpty()
+                ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(event.workingDays()));
     }
 
     @EventSourcingHandler

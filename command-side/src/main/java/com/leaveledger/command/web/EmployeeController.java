@@ -2,11 +2,13 @@ package com.leaveledger.command.web;
 
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.kernel.employee.ChangeWorkingPatternCommand;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.employee.EraseSubjectCommand;
 import com.leaveledger.kernel.employee.ErasureBasis;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
 import com.leaveledger.support.validation.PlainText;
+import com.leaveledger.support.validation.WithinYears;
 import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -18,6 +20,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +33,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,6 +62,16 @@ public class EmployeeController {
      */
     public record ErasureRequest(@NotNull ErasureBasis legalBasis,
                                  @NotBlank @PlainText @Size(max = 200) String reason) {
+    }
+
+    /**
+     * @param workingDays   the days of the week the employee works from {@code effectiveFrom} on (part time); empty:
+     *                      their country's working week (full time)
+     * @param effectiveFrom the first day counted with these working days
+     */
+    public record WorkingDaysRequest(@NotNull @Size(max = 7) List<@NotNull DayOfWeek> workingDays,
+                                     @NotNull @WithinYears(from = LeaveAccountController.FIRST_YEAR,
+                                             to = LeaveAccountController.LAST_YEAR) LocalDate effectiveFrom) {
     }
 
     private final CommandDispatcher commands;
@@ -106,6 +122,25 @@ public class EmployeeController {
         commands.send(new EraseSubjectCommand(new EmployeeId(id), body.legalBasis(), body.reason()), actor, request,
                 body);
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Set an employee's own working days from a date on (HR; part time)",
+            description = "Records WorkingPatternChangedEvent: from effectiveFrom on, leave requests count only these "
+                    + "days of the week (public holidays still do not count); an empty list means the country's "
+                    + "working week again. Requests already recorded keep their days (docs/leave-policies.md).")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ProblemResponse(status = 400, rules = {"duplicate-working-day", "invalid-idempotency-key"})
+    @ProblemResponse(status = 404, rules = "employee-not-found")
+    @ProblemResponse(status = 409, rules = {"employee-erased", "concurrent-modification"})
+    @ProblemResponse(status = 422, rules = "idempotency-key-reused")
+    @PutMapping("/api/employees/{id}/working-days")
+    public ResponseEntity<Map<String, Object>> changeWorkingDays(
+            @PathVariable @Pattern(regexp = ID_PATTERN) String id, @Valid @RequestBody WorkingDaysRequest body,
+            @AuthenticationPrincipal Jwt actor, HttpServletRequest request) {
+        commands.send(new ChangeWorkingPatternCommand(new EmployeeId(id), body.effectiveFrom(), body.workingDays()),
+                actor, request, body);
+        return ResponseEntity.accepted().body(Map.of("employeeId", id, "effectiveFrom", body.effectiveFrom(),
+                "workingDays", body.workingDays()));
     }
 
     private static String blankToNull(String s) {

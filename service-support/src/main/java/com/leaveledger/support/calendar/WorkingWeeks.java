@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * {@code classpath:ledger/leave-policies.yml}; a country not listed has {@link #weekend}.
  *
  * @param weekend   the days off of a country without an entry in {@code countries}
- * @param countries the days off of a country's week by ISO 3166 code, e.g. {@code IL: [FRIDAY, SATURDAY]}
+ * @param countries the days off of a country's week by ISO 3166 code, e.g. {@code SA: [FRIDAY, SATURDAY]}
  */
 @Validated
 @ConfigurationProperties("ledger.working-weeks")

@@ -2,5 +2,6 @@ package com.leaveledger.kernel.employee;
 
 import com.leaveledger.kernel.LedgerEvent;
 
-public sealed interface EmployeeEvent extends LedgerEvent permits EmployeeRegisteredEvent, SubjectErasedEvent {
+public sealed interface EmployeeEvent extends LedgerEvent permits EmployeeRegisteredEvent, SubjectErasedEvent,
+        WorkingPatternChangedEvent {
 }
