@@ -105,6 +105,9 @@ public class LeaveNotificationSaga {
     private String managerId;
     private LeaveRequestStatus status;
     private Map<String, String> facts = new LinkedHashMap<>();
+    /** The reminder and escalation deadlines scheduled, cancelled by id (a lookup, not a scan of all deadlines). */
+    private String reminderId;
+    private String escalationId;
 
     public LeaveNotificationSaga() {
     }
@@ -193,16 +196,22 @@ public class LeaveNotificationSaga {
         Instant remindAt = reminders.remindAt(employeeId, since);
         Instant escalateAt = reminders.escalateAt(employeeId, since);
         if (reminders.ahead(remindAt)) {
-            deadlineManager.schedule(remindAt, REMIND, deadline);
+            reminderId = deadlineManager.schedule(remindAt, REMIND, deadline);
         }
         if (reminders.ahead(escalateAt)) {
-            deadlineManager.schedule(escalateAt, ESCALATE, deadline);
+            escalationId = deadlineManager.schedule(escalateAt, ESCALATE, deadline);
         }
     }
 
     private void stopWaiting() {
-        deadlineManager.cancelAllWithinScope(REMIND);
-        deadlineManager.cancelAllWithinScope(ESCALATE);
+        if (reminderId != null) {
+            deadlineManager.cancelSchedule(REMIND, reminderId);
+            reminderId = null;
+        }
+        if (escalationId != null) {
+            deadlineManager.cancelSchedule(ESCALATE, escalationId);
+            escalationId = null;
+        }
     }
 
     private void forgetWaitingFacts() {
