@@ -1,16 +1,12 @@
 package com.leaveledger.notification.saga;
 
-import com.leaveledger.notification.directory.Contact;
-import com.leaveledger.notification.directory.EmployeeDirectory;
 import com.leaveledger.support.calendar.CalendarConfiguration;
-import com.leaveledger.support.calendar.EmployeeCalendar;
 import com.leaveledger.support.calendar.HolidayCalendar;
 import com.leaveledger.support.calendar.WorkingDays;
 import com.leaveledger.support.calendar.WorkingWeeks;
 import com.leaveledger.support.policy.LeavePolicies;
 import com.leaveledger.support.policy.LeavePolicyConfiguration;
 import java.time.Clock;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -39,19 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class SagaConfiguration {
 
     @Bean
-    ApprovalReminders approvalReminders(HolidayCalendar holidays, WorkingWeeks weeks, EmployeeDirectory directory,
-                                        LeavePolicies policies, HrContact hrContact, Clock clock) {
-        ApprovalReminders.Employees employees = new ApprovalReminders.Employees() {
-            @Override
-            public EmployeeCalendar calendarOf(String employeeId) {
-                return directory.calendarOf(employeeId);
-            }
-
-            @Override
-            public Optional<String> managerOf(String employeeId) {
-                return directory.find(employeeId).map(Contact::managerId);
-            }
-        };
+    ApprovalReminders approvalReminders(HolidayCalendar holidays, WorkingWeeks weeks,
+                                        ApprovalReminders.Employees employees, LeavePolicies policies,
+                                        HrContact hrContact, Clock clock) {
         return new ApprovalReminders(new WorkingDays(holidays, weeks), employees, policies.reminders(),
                 hrContact.employeeId(), clock);
     }
