@@ -3,8 +3,9 @@ package com.leaveledger.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.leaveledger.command.calendar.JollydayHolidayCalendar;
-import com.leaveledger.command.calendar.WorkingDays;
+import com.leaveledger.support.calendar.CalendarConfiguration;
+import com.leaveledger.support.calendar.JollydayHolidayCalendar;
+import com.leaveledger.support.calendar.WorkingDays;
 import com.leaveledger.command.employee.Employee;
 import com.leaveledger.command.employee.EmployeeCommandHandler;
 import com.leaveledger.command.leaveaccount.LeaveAccount;
@@ -86,7 +87,8 @@ public final class LedgerTestHarness {
                         c.repository(Employee.class), policies, clock))
                 .registerCommandHandler(c -> new LeaveRequestCommandHandler(c.repository(LeaveRequest.class),
                         c.repository(LeaveAccount.class), c.repository(Employee.class), periods,
-                        new WorkingDays(holidays), policies, clock))
+                        new WorkingDays(holidays, CalendarConfiguration.defaultWorkingWeeks(), RuleViolation::invalid,
+                                RuleViolation::unprocessable), policies, clock))
                 .buildConfiguration();
         config.start();
         config.eventBus().subscribe(recorded::addAll);

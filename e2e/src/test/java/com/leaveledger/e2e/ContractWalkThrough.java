@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leaveledger.e2e.Ledger.Person;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -121,6 +122,12 @@ final class ContractWalkThrough {
                 + "&startDate=2031-09-01&endDate=2031-09-05", stranger.token()));
         expect(422, Http.get(commands, "/api/working-days?employeeId=" + employee.id()
                 + "&startDate=2031-09-06&endDate=2031-09-07", employee.token()));
+        // part-time working days (HR): recorded, then a day named twice refused
+        String workingDays = "/api/employees/" + stranger.id() + "/working-days";
+        expect(202, Http.put(commands, workingDays, Ledger.HR, Map.of("workingDays",
+                List.of("MONDAY", "TUESDAY", "WEDNESDAY"), "effectiveFrom", "2032-01-01")));
+        expect(400, Http.put(commands, workingDays, Ledger.HR, Map.of("workingDays", List.of("MONDAY", "MONDAY"),
+                "effectiveFrom", "2032-01-01")));
         expect(200, Http.get(commands, "/api/audit/integrity", Ledger.COMPLIANCE));
         expect(200, Http.get(commands, "/api/audit/bundle?employeeId=" + employee.id()
                 + "&from=2032-01-01T00:00:00Z&to=2099-01-01T00:00:00Z", Ledger.COMPLIANCE));

@@ -118,6 +118,18 @@ final class Http {
         return send(service, request.POST(HttpRequest.BodyPublishers.ofString(json)), json);
     }
 
+    /** PUT with a JSON body. */
+    static Answer put(ServiceProcess service, String path, String token, Object body) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        HttpRequest.Builder request = request(service, path, token).header("Content-Type", "application/json");
+        return send(service, request.PUT(HttpRequest.BodyPublishers.ofString(json)), json);
+    }
+
     /** POST with a raw body of the given content type (a body that is not JSON, for instance). */
     static Answer postRaw(ServiceProcess service, String path, String token, String contentType, String body) {
         HttpRequest.Builder request = request(service, path, token).header("Content-Type", contentType);

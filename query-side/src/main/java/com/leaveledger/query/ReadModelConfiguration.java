@@ -2,8 +2,8 @@ package com.leaveledger.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.query.balance.BalanceQueries;
-import com.leaveledger.query.calendar.HolidayCalendar;
-import com.leaveledger.query.calendar.JollydayHolidayCalendar;
+import com.leaveledger.support.calendar.HolidayCalendar;
+import com.leaveledger.support.calendar.JollydayHolidayCalendar;
 import com.leaveledger.query.calendar.TeamCalendarQueries;
 import com.leaveledger.query.employee.EmployeeDirectory;
 import com.leaveledger.query.request.LeaveRequestQueries;

@@ -12,6 +12,7 @@ import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
 import com.leaveledger.kernel.employee.ErasureBasis;
 import com.leaveledger.kernel.employee.SubjectErasedEvent;
+import com.leaveledger.kernel.employee.WorkingPatternChangedEvent;
 import com.leaveledger.kernel.leaveaccount.BalanceAdjustedEvent;
 import com.leaveledger.kernel.leaveaccount.BalanceCarriedForwardEvent;
 import com.leaveledger.kernel.leaveaccount.CarriedDaysExpiredEvent;
@@ -37,6 +38,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumSet;
@@ -71,6 +73,8 @@ class EventJsonApprovalTest {
                 new DelegationRevokedEvent(MANAGER, "d-7"),
                 new EmployeeRegisteredEvent(EMPLOYEE, "Eli Example", "eli@example.com", "+4930123456", "push-token-1",
                         MANAGER, "DE", "BE", new LinkedHashSet<>(EnumSet.of(Channel.EMAIL, Channel.PUSH))),
+                new WorkingPatternChangedEvent(EMPLOYEE, LocalDate.of(2027, 4, 1),
+                        List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY)),
                 new EntitlementGrantedEvent(ACCOUNT, Days.of("30"), "contract 2027", LocalDate.of(2028, 3, 31)),
                 new CarriedOverEvent(ACCOUNT, Days.of("2.5"), 2026, "carry-over 2026", LocalDate.of(2027, 3, 31)),
                 new DaysAccruedEvent(ACCOUNT, Days.of("2.5"), YearMonth.of(2027, 3)),

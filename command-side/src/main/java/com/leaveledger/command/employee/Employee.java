@@ -15,6 +15,13 @@ import com.leaveledger.kernel.employee.RevokeDelegationCommand;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.leaveledger.kernel.employee.ChangeWorkingPatternCommand;
+import com.leaveledger.kernel.employee.WorkingPatternChangedEvent;
+import java.time.DayOfWeek;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import com.leaveledger.support.calendar.EmployeeCalendar;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,6 +38,7 @@ public class Employee {
     private EmployeeId managerId;
     private String country;
     private String subdivision;
+    private EmployeeCalendar calendar;
     private boolean erased;
     private final Map<String, Delegation> delegations = new LinkedHashMap<>();
 
@@ -122,6 +130,26 @@ public class Employee {
         delegations.remove(event.delegationId());
     }
 
+    /** Their own working days from a date on (part time), or their country's week again (an empty list). */
+    void changeWorkingPattern(ChangeWorkingPatternCommand command) {
+        if (erased) {
+            throw RuleViolation.conflict("employee-erased", "employee " + employeeId
+                    + " has been erased: nothing new is recorded for them");
+        }
+        List<DayOfWeek> days = command.workingDays() == null ? List.of() : command.workingDays();
+        if (new HashSet<>(days).size() != days.size()) {
+            throw RuleViolation.invalid("duplicate-working-day", "workingDays names a day more than once: " + days);
+        }
+        List<DayOfWeek> sorted = days.stream().sorted().toList();
+        apply(new WorkingPatternChangedEvent(command.employeeId(), command.effectiveFrom(), sorted));
+    }
+
+    @EventSourcingHandler
+    void on(WorkingPatternChangedEvent event) {
+        calendar = calendar.withOwnDays(event.effectiveFrom(), event.workingDays().isEmpty()
+                ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(event.workingDays()));
+    }
+
     @EventSourcingHandler
     void on(SubjectErasedEvent event) {
         erased = true;
@@ -133,6 +161,7 @@ public class Employee {
         managerId = event.managerId();
         country = event.country();
         subdivision = event.subdivision();
+        calendar = EmployeeCalendar.of(country, subdivision);
     }
 
     public EmployeeId id() {
@@ -154,5 +183,10 @@ public class Employee {
 
     public String subdivision() {
         return subdivision;
+    }
+
+    /** The calendar their working days are counted in. */
+    public EmployeeCalendar calendar() {
+        return calendar;
     }
 }

@@ -1,7 +1,8 @@
 package com.leaveledger.command.employee;
 
-import com.leaveledger.command.calendar.HolidayCalendar;
+import com.leaveledger.support.calendar.HolidayCalendar;
 import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.kernel.employee.ChangeWorkingPatternCommand;
 import com.leaveledger.kernel.employee.EraseSubjectCommand;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;
 import com.leaveledger.kernel.employee.EmployeeId;
@@ -107,6 +108,16 @@ public class EmployeeCommandHandler {
                     : RuleViolation.unprocessable(rule, "employee " + id + " is not registered");
         }
         return employees.load(id.value());
+    }
+
+    /** A part-time employee's own working days, or their country's week again, from a date on. */
+    @CommandHandler
+    public void handle(ChangeWorkingPatternCommand command) {
+        try {
+            employees.load(command.employeeId().value()).execute(employee -> employee.changeWorkingPattern(command));
+        } catch (AggregateNotFoundException e) {
+            throw RuleViolation.notFound("employee-not-found", "no employee " + command.employeeId() + " is registered");
+        }
     }
 
     private boolean exists(String id) {

@@ -1,8 +1,5 @@
 package com.leaveledger.command.infra;
 
-import com.leaveledger.command.calendar.HolidayCalendar;
-import com.leaveledger.command.calendar.JollydayHolidayCalendar;
-import com.leaveledger.command.calendar.WorkingDays;
 import com.leaveledger.command.employee.Employee;
 import com.leaveledger.command.employee.EmployeeCommandHandler;
 import com.leaveledger.command.leaveaccount.LeaveAccount;
@@ -10,6 +7,11 @@ import com.leaveledger.command.leaveaccount.LeaveAccountCommandHandler;
 import com.leaveledger.command.leaverequest.LeaveRequest;
 import com.leaveledger.command.leaverequest.LeaveRequestCommandHandler;
 import com.leaveledger.command.leaverequest.PeriodRegistry;
+import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.calendar.CalendarConfiguration;
+import com.leaveledger.support.calendar.HolidayCalendar;
+import com.leaveledger.support.calendar.WorkingDays;
+import com.leaveledger.support.calendar.WorkingWeeks;
 import com.leaveledger.support.policy.LeavePolicies;
 import com.leaveledger.support.policy.LeavePolicyConfiguration;
 import com.leaveledger.support.privacy.DataKeyCipher;
@@ -25,21 +27,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The domain's wiring (the domain packages themselves know no Spring): the command handlers with their aggregates'
- * repositories, the leave policies, working days and their holiday calendar, the period registry, and the aggregates'
+ * repositories, the leave policies, working days (holiday calendar and working weeks from service-support), the period registry, and the aggregates'
  * caches.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(LeavePolicyConfiguration.class)
+@Import({LeavePolicyConfiguration.class, CalendarConfiguration.class})
 public class DomainConfiguration {
 
     @Bean
-    HolidayCalendar holidayCalendar() {
-        return new JollydayHolidayCalendar();
-    }
-
-    @Bean
-    WorkingDays workingDays(HolidayCalendar holidays) {
-        return new WorkingDays(holidays);
+    WorkingDays workingDays(HolidayCalendar holidays, WorkingWeeks weeks) {
+        return new WorkingDays(holidays, weeks, RuleViolation::invalid, RuleViolation::unprocessable);
     }
 
     @Bean

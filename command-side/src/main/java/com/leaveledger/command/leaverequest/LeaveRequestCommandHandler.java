@@ -1,6 +1,6 @@
 package com.leaveledger.command.leaverequest;
 
-import com.leaveledger.command.calendar.WorkingDays;
+import com.leaveledger.support.calendar.WorkingDays;
 import com.leaveledger.command.employee.Employee;
 import com.leaveledger.command.leaveaccount.LeaveAccount;
 import com.leaveledger.command.rules.RuleViolation;
@@ -78,7 +78,7 @@ public class LeaveRequestCommandHandler {
                     + " leave needs a manager's approval and " + command.employeeId() + " has no manager");
         }
         List<YearShare> shares = workingDays.countRequested(command.startDate(), command.endDate(),
-                command.halfDayStart(), command.halfDayEnd(), employee.country(), employee.subdivision());
+                command.halfDayStart(), command.halfDayEnd(), employee.calendar());
         BigDecimal total = WorkingDays.total(shares);
         periods.book(command.employeeId(), command.leaveRequestId(), command.startDate(), command.endDate());
 
@@ -140,22 +140,13 @@ public class LeaveRequestCommandHandler {
         }
         LocalDate today = LocalDate.now(clock);
         Employee manager = employee(managerId.get());
-        boolean escalated = waitedWorkingDays(request, employee, today)
-                >= policies.reminders().escalateAfterWorkingDays();
+        // The same count as the saga's escalation notice: the escalateAfter-th working day after the day the request
+        // started waiting at its level.
+        LocalDate waitingSince = LocalDate.ofInstant(request.awaitingSince(), clock.getZone());
+        boolean escalated = !today.isBefore(workingDays.afterWorkingDays(waitingSince,
+                policies.reminders().escalateAfterWorkingDays(), employee.calendar()));
         return new ManagerLevel(managerId, manager.delegatesOn(today),
                 escalated ? manager.managerId() : Optional.empty());
-    }
-
-    /** The employee's working days after the day the request started waiting at its level, up to today. */
-    private int waitedWorkingDays(LeaveRequest request, Employee employee, LocalDate today) {
-        int waited = 0;
-        for (LocalDate day = LocalDate.ofInstant(request.awaitingSince(), clock.getZone()).plusDays(1);
-             !day.isAfter(today) && waited < policies.reminders().escalateAfterWorkingDays(); day = day.plusDays(1)) {
-            if (workingDays.isWorkingDay(day, employee.country(), employee.subdivision())) {
-                waited++;
-            }
-        }
-        return waited;
     }
 
     @CommandHandler

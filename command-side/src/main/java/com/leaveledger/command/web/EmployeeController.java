@@ -2,6 +2,7 @@ package com.leaveledger.command.web;
 
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.kernel.employee.ChangeWorkingPatternCommand;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.employee.DelegateApprovalsCommand;
 import com.leaveledger.kernel.employee.EraseSubjectCommand;
@@ -23,6 +24,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.DayOfWeek;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +37,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -75,6 +79,16 @@ public class EmployeeController {
             @NotBlank @Pattern(regexp = ID_PATTERN, message = "1–64 letters, digits, '.', '_' or '-'") String delegateId,
             @NotNull @WithinYears(from = FIRST_YEAR, to = LAST_YEAR) LocalDate from,
             @NotNull @WithinYears(from = FIRST_YEAR, to = LAST_YEAR) LocalDate to) {
+    }
+
+    /**
+     * @param workingDays   the days of the week the employee works from {@code effectiveFrom} on (part time); empty:
+     *                      their country's working week (full time)
+     * @param effectiveFrom the first day counted with these working days
+     */
+    public record WorkingDaysRequest(@NotNull @Size(max = 7) List<@NotNull DayOfWeek> workingDays,
+                                     @NotNull @WithinYears(from = LeaveAccountController.FIRST_YEAR,
+                                             to = LeaveAccountController.LAST_YEAR) LocalDate effectiveFrom) {
     }
 
     private final CommandDispatcher commands;
@@ -184,6 +198,25 @@ public class EmployeeController {
         }
         return UUID.nameUUIDFromBytes(("delegation\n" + managerId + "\n" + actor.getSubject() + "\n" + key + "\n"
                 + body).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    @Operation(summary = "Set an employee's own working days from a date on (HR; part time)",
+            description = "Records WorkingPatternChangedEvent: from effectiveFrom on, leave requests count only these "
+                    + "days of the week (public holidays still do not count); an empty list means the country's "
+                    + "working week again. Requests already recorded keep their days (docs/leave-policies.md).")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ProblemResponse(status = 400, rules = {"duplicate-working-day", "invalid-idempotency-key"})
+    @ProblemResponse(status = 404, rules = "employee-not-found")
+    @ProblemResponse(status = 409, rules = {"employee-erased", "concurrent-modification"})
+    @ProblemResponse(status = 422, rules = "idempotency-key-reused")
+    @PutMapping("/api/employees/{id}/working-days")
+    public ResponseEntity<Map<String, Object>> changeWorkingDays(
+            @PathVariable @Pattern(regexp = ID_PATTERN) String id, @Valid @RequestBody WorkingDaysRequest body,
+            @AuthenticationPrincipal Jwt actor, HttpServletRequest request) {
+        commands.send(new ChangeWorkingPatternCommand(new EmployeeId(id), body.effectiveFrom(), body.workingDays()),
+                actor, request, body);
+        return ResponseEntity.accepted().body(Map.of("employeeId", id, "effectiveFrom", body.effectiveFrom(),
+                "workingDays", body.workingDays()));
     }
 
     private static String blankToNull(String s) {

@@ -26,6 +26,7 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         return LedgerSecurity.apiChain(http, json, auth -> auth
                 .requestMatchers(HttpMethod.POST, "/api/employees", "/api/employees/*/erasure").hasRole("HR")
+                .requestMatchers(HttpMethod.PUT, "/api/employees/*/working-days").hasRole("HR")
                 .requestMatchers(HttpMethod.POST, "/api/leave-accounts/**").hasRole("HR")
                 .requestMatchers("/admin/accruals/**", "/admin/year-end/**").hasRole("HR")
                 .requestMatchers(HttpMethod.POST, "/api/leave-requests").hasRole("EMPLOYEE")

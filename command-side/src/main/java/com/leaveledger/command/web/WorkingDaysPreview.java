@@ -1,6 +1,6 @@
 package com.leaveledger.command.web;
 
-import com.leaveledger.command.calendar.WorkingDays;
+import com.leaveledger.support.calendar.WorkingDays;
 import com.leaveledger.command.employee.Employee;
 import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeId;
@@ -47,8 +47,7 @@ public class WorkingDaysPreview {
             throw RuleViolation.conflict("employee-erased", "employee " + id
                     + " has been erased: nothing new is recorded for them");
         }
-        List<YearShare> shares = workingDays.countRequested(start, end, halfDayStart, halfDayEnd, employee.country(),
-                employee.subdivision());
+        List<YearShare> shares = workingDays.countRequested(start, end, halfDayStart, halfDayEnd, employee.calendar());
         return new Preview(id.value(), start, end, halfDayStart, halfDayEnd, WorkingDays.total(shares), shares);
     }
 

@@ -51,6 +51,17 @@ public class MessageRenderer {
                 subject = employee + " withdrew a leave request";
                 text = employee + " withdrew the request for " + period + "; nothing to decide any more.";
                 break;
+            case APPROVAL_REMINDER:
+                subject = "Reminder: " + employee + "'s leave request awaits your decision";
+                text = employee + "'s request for " + period + " has waited " + d.getOrDefault("waitingWorkingDays", "?")
+                        + " working days for your decision" + level(d) + ". Please approve or reject it.";
+                break;
+            case APPROVAL_ESCALATED:
+                subject = employee + "'s leave request was escalated to you";
+                text = employee + "'s request for " + period + " has waited " + d.getOrDefault("waitingWorkingDays", "?")
+                        + " working days for the decision of " + d.getOrDefault("approverId", "its approver")
+                        + level(d) + ". As their manager you may now approve or reject it.";
+                break;
             default:
                 throw new IllegalArgumentException("unknown kind " + delivery.kind());
         }
@@ -69,6 +80,10 @@ public class MessageRenderer {
         return new OutgoingMessage(delivery.deliveryId().toString(), delivery.channel(), address, subject, body, data,
                 NoticeText.header(delivery.correlationId()), delivery.traceparent() == null ? Map.of()
                         : Map.of(MetadataKeys.TRACEPARENT, delivery.traceparent()));
+    }
+
+    private static String level(Map<String, String> details) {
+        return "HR".equals(details.get("level")) ? " (HR approval)" : "";
     }
 
     private static String suffix(String note) {

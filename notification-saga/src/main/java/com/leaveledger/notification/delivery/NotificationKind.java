@@ -13,5 +13,9 @@ public enum NotificationKind {
     /** To the employee: approved leave was cancelled while its approval notices were still pending. */
     APPROVAL_RETRACTED,
     /** To the manager: a request still awaiting a decision was withdrawn. */
-    REQUEST_WITHDRAWN
+    REQUEST_WITHDRAWN,
+    /** To the approver of the level a request waits at: it has waited {@code remindAfterWorkingDays} working days. */
+    APPROVAL_REMINDER,
+    /** To the approver's own manager: the request has waited {@code escalateAfterWorkingDays}; they may decide it. */
+    APPROVAL_ESCALATED
 }

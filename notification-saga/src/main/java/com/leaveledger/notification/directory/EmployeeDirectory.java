@@ -1,7 +1,9 @@
 package com.leaveledger.notification.directory;
 
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.support.calendar.EmployeeCalendar;
 import com.leaveledger.support.persistence.StorableText;
+import java.time.DayOfWeek;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +79,26 @@ public class EmployeeDirectory {
                 + "erased_at = coalesce(employee_directory.erased_at, now()), updated_at = now()",
                 id, StorableText.of(sourceEventId));
         evict(id);
+    }
+
+    /**
+     * The calendar {@code employeeId}'s working days are counted in (reminders): country, subdivision and their own
+     * working days if part time; an employee not (yet) in the directory counts in the default working week without
+     * public holidays.
+     */
+    public EmployeeCalendar calendarOf(String recipientId) {
+        String employeeId = StorableText.of(recipientId);
+        List<EmployeeCalendar> found = jdbc.query("select country, subdivision from employee_directory "
+                + "where employee_id = ?", (rs, i) -> EmployeeCalendar.of(rs.getString(1), rs.getString(2)), employeeId);
+        EmployeeCalendar calendar = found.isEmpty() ? EmployeeCalendar.of(null, null) : found.get(0);
+        for (Map<String, Object> row : jdbc.queryForList("select effective_from, working_days from "
+                + "employee_working_days where employee_id = ? order by effective_from", employeeId)) {
+            String days = (String) row.get("working_days");
+            Set<DayOfWeek> own = days.isBlank() ? Set.of() : Arrays.stream(days.split(",")).map(DayOfWeek::valueOf)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
+            calendar = calendar.withOwnDays(((java.sql.Date) row.get("effective_from")).toLocalDate(), own);
+        }
+        return calendar;
     }
 
     public void evict(String employeeId) {

@@ -1,6 +1,7 @@
 package com.leaveledger.notification.directory;
 
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
+import com.leaveledger.kernel.employee.WorkingPatternChangedEvent;
 import com.leaveledger.support.persistence.StorableText;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,17 +48,20 @@ public class EmployeeDirectoryProjection {
         try {
             savepoint = connection.setSavepoint();
             jdbc.update("insert into employee_directory (employee_id, name, email, phone, push_token, manager_id, "
-                            + "channels, source_event_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                            + "channels, source_event_id, country, subdivision, updated_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
                             + "on conflict (employee_id) do update set name = excluded.name, email = excluded.email, "
                             + "phone = excluded.phone, push_token = excluded.push_token, "
                             + "manager_id = excluded.manager_id, channels = excluded.channels, "
-                            + "source_event_id = excluded.source_event_id, updated_at = now() "
+                            + "source_event_id = excluded.source_event_id, country = excluded.country, "
+                            + "subdivision = excluded.subdivision, updated_at = now() "
                             // an erased employee's row keeps [erased]: a replayed registration writes nothing back
                             + "where employee_directory.erased_at is null",
                     id, StorableText.of(event.name()), StorableText.of(event.email()), StorableText.of(event.phone()),
                     StorableText.of(event.pushToken()),
                     event.managerId() == null ? null : StorableText.of(event.managerId().value()),
-                    EmployeeDirectory.formatChannels(event.notificationChannels()), StorableText.of(eventId));
+                    EmployeeDirectory.formatChannels(event.notificationChannels()), StorableText.of(eventId),
+                    StorableText.of(event.country()), StorableText.of(event.subdivision()));
             connection.releaseSavepoint(savepoint);
         } catch (SQLException | org.springframework.dao.DataAccessException e) {
             SQLException sql = sqlException(e);
@@ -77,6 +81,21 @@ public class EmployeeDirectoryProjection {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        directory.evict(id);
+    }
+
+    /**
+     * A part-time employee's own working days from a date on, for the working-day count of reminders. In event order
+     * a change replaces those from its date on, so a replay ends with the same rows.
+     */
+    @EventHandler
+    public void on(WorkingPatternChangedEvent event) {
+        String id = StorableText.of(event.employeeId().value());
+        jdbc.update("delete from employee_working_days where employee_id = ? and effective_from >= ?", id,
+                event.effectiveFrom());
+        jdbc.update("insert into employee_working_days (employee_id, effective_from, working_days) values (?, ?, ?)",
+                id, event.effectiveFrom(), event.workingDays().stream().map(Enum::name)
+                        .collect(java.util.stream.Collectors.joining(",")));
         directory.evict(id);
     }
 

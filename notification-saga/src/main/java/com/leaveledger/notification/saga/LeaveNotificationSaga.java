@@ -9,7 +9,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
+import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
+import com.leaveledger.kernel.leaverequest.LeaveLevelApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
@@ -20,6 +22,7 @@ import com.leaveledger.notification.delivery.NotificationFailedEvent;
 import com.leaveledger.notification.delivery.NotificationKind;
 import com.leaveledger.notification.delivery.RecipientRole;
 import com.leaveledger.notification.delivery.SendNotificationCommand;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -46,6 +50,10 @@ import org.axonframework.spring.stereotype.Saga;
  *   <li>approved leave cancelled → employee and manager: email + push; approval notices still undelivered are
  *       cancelled, and if there were any the employee's notice is a retraction;</li>
  *   <li>a pending request withdrawn → the manager: email + push; its undelivered request notices are cancelled;</li>
+ *   <li>a request waiting for a decision → after {@code remindAfterWorkingDays} the approver of its level (the
+ *       manager, or the HR contact), after {@code escalateAfterWorkingDays} that approver's own manager: email +
+ *       push, through deadlines counted in the employee's working days from the submission or the level last passed
+ *       ({@link ApprovalReminders}); a level passed restarts them, a decision or cancellation cancels them;</li>
  *   <li>every notification (one event, one recipient) also gets a compliance audit record (AUDIT).</li>
  * </ul>
  * Each channel is one {@link SendNotificationCommand}. SMS and push name email as their fallback: when one fails
@@ -84,12 +92,22 @@ public class LeaveNotificationSaga {
     private transient CommandGateway commandGateway;
     @JsonIgnore
     private transient DeadlineManager deadlineManager;
+    @JsonIgnore
+    private transient ApprovalReminders reminders;
+
+    /** Deadline that reminds the approver of the level a request waits at. */
+    static final String REMIND = "approval-reminder";
+    /** Deadline that escalates a request waiting too long to its approver's own manager. */
+    static final String ESCALATE = "approval-escalation";
 
     private String leaveRequestId;
     private String employeeId;
     private String managerId;
     private LeaveRequestStatus status;
     private Map<String, String> facts = new LinkedHashMap<>();
+    /** The reminder and escalation deadlines scheduled, cancelled by id (a lookup, not a scan of all deadlines). */
+    private String reminderId;
+    private String escalationId;
 
     public LeaveNotificationSaga() {
     }
@@ -104,9 +122,14 @@ public class LeaveNotificationSaga {
         this.deadlineManager = deadlineManager;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    public void setApprovalReminders(ApprovalReminders reminders) {
+        this.reminders = reminders;
+    }
+
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(LeaveRequestedEvent event, @MessageIdentifier String eventId) {
+    public void on(LeaveRequestedEvent event, @MessageIdentifier String eventId, @Timestamp Instant submittedAt) {
         remember(event.leaveRequestId().value(), event.employeeId().value(),
                 event.managerId() == null ? null : event.managerId().value());
         status = LeaveRequestStatus.SUBMITTED;
@@ -115,6 +138,86 @@ public class LeaveNotificationSaga {
         facts.put("endDate", event.endDate().toString());
         facts.put("workingDays", event.workingDays().toPlainString());
         notify(eventId, NotificationKind.LEAVE_REQUESTED, managerId, RecipientRole.MANAGER, EMAIL, PUSH);
+        if (event.approvals() != null && !event.approvals().isEmpty()) {
+            awaitDecision(event.approvals().get(0), eventId, submittedAt);
+        }
+    }
+
+    /** One level of several was passed: the clock starts again for the next approver. */
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(LeaveLevelApprovedEvent event, @MessageIdentifier String eventId, @Timestamp Instant passedAt) {
+        stopWaiting();
+        if (event.nextApprover() != null) {
+            awaitDecision(event.nextApprover(), eventId, passedAt);
+        }
+    }
+
+    /** The request has waited long enough at its level: its approver is reminded. */
+    @DeadlineHandler(deadlineName = REMIND)
+    public void remind(ApprovalDeadline deadline) {
+        if (status != LeaveRequestStatus.SUBMITTED) {
+            return;
+        }
+        facts.put("level", deadline.level().name());
+        facts.put("waitingWorkingDays", String.valueOf(reminders.remindAfterWorkingDays()));
+        notify(deadline.waitingSinceEventId() + "|" + REMIND, NotificationKind.APPROVAL_REMINDER,
+                deadline.approverId(), deadline.level() == Approver.HR ? RecipientRole.HR : RecipientRole.MANAGER,
+                EMAIL, PUSH);
+        forgetWaitingFacts();
+    }
+
+    /** The request has waited too long: the approver's own manager is told they may now decide it. */
+    @DeadlineHandler(deadlineName = ESCALATE)
+    public void escalate(ApprovalDeadline deadline) {
+        if (status != LeaveRequestStatus.SUBMITTED) {
+            return;
+        }
+        String approversManager = reminders.managerOf(deadline.approverId()).orElse(null);
+        facts.put("level", deadline.level().name());
+        facts.put("approverId", deadline.approverId());
+        facts.put("waitingWorkingDays", String.valueOf(reminders.escalateAfterWorkingDays()));
+        notify(deadline.waitingSinceEventId() + "|" + ESCALATE, NotificationKind.APPROVAL_ESCALATED,
+                approversManager, RecipientRole.APPROVERS_MANAGER, EMAIL, PUSH);
+        forgetWaitingFacts();
+    }
+
+    /**
+     * Schedules the reminder and the escalation of the level the request now waits at. Only a deadline still to come
+     * is scheduled: an event read again long after it happened (a lost token, a long outage) reminds nobody, and one
+     * read again in time schedules deadlines whose deliveries exist already when the first ones fired (same source,
+     * channel and recipient: nothing is sent twice).
+     */
+    private void awaitDecision(Approver level, String sinceEventId, Instant since) {
+        String approverId = reminders.approverOf(level, managerId).orElse(null);
+        if (approverId == null || since == null) {
+            return;
+        }
+        ApprovalDeadline deadline = new ApprovalDeadline(sinceEventId, level, approverId);
+        Instant remindAt = reminders.remindAt(employeeId, since);
+        Instant escalateAt = reminders.escalateAt(employeeId, since);
+        if (reminders.ahead(remindAt)) {
+            reminderId = deadlineManager.schedule(remindAt, REMIND, deadline);
+        }
+        if (reminders.ahead(escalateAt)) {
+            escalationId = deadlineManager.schedule(escalateAt, ESCALATE, deadline);
+        }
+    }
+
+    private void stopWaiting() {
+        if (reminderId != null) {
+            deadlineManager.cancelSchedule(REMIND, reminderId);
+            reminderId = null;
+        }
+        if (escalationId != null) {
+            deadlineManager.cancelSchedule(ESCALATE, escalationId);
+            escalationId = null;
+        }
+    }
+
+    private void forgetWaitingFacts() {
+        facts.remove("level");
+        facts.remove("approverId");
+        facts.remove("waitingWorkingDays");
     }
 
     @StartSaga
@@ -122,6 +225,7 @@ public class LeaveNotificationSaga {
     public void on(LeaveApprovedEvent event, @MessageIdentifier String eventId) {
         remember(event.leaveRequestId().value(), event.employeeId().value(), managerId);
         status = LeaveRequestStatus.APPROVED;
+        stopWaiting();
         decidedBy(event.approvedBy() == null ? null : event.approvedBy().value(), event.comment());
         notify(eventId, NotificationKind.LEAVE_APPROVED, employeeId, RecipientRole.EMPLOYEE, EMAIL, SMS, PUSH);
         facts.remove(NOTE);
@@ -145,6 +249,7 @@ public class LeaveNotificationSaga {
     public void on(LeaveRejectedEvent event, @MessageIdentifier String eventId) {
         remember(event.leaveRequestId().value(), event.employeeId().value(), managerId);
         status = LeaveRequestStatus.REJECTED;
+        stopWaiting();
         decidedBy(event.rejectedBy() == null ? null : event.rejectedBy().value(), event.reason());
         notify(eventId, NotificationKind.LEAVE_REJECTED, employeeId, RecipientRole.EMPLOYEE, EMAIL, SMS, PUSH);
         facts.remove(NOTE);
@@ -157,6 +262,7 @@ public class LeaveNotificationSaga {
         remember(event.leaveRequestId().value(), event.employeeId().value(), managerId);
         LeaveRequestStatus previous = event.previousStatus() == null ? status : event.previousStatus();
         status = LeaveRequestStatus.CANCELLED;
+        stopWaiting();
         facts.put(NOTE, event.reason() == null ? "" : event.reason());
         if (previous == LeaveRequestStatus.APPROVED) {
             boolean retract = cancelUndelivered(NotificationKind.LEAVE_APPROVED, "leave cancelled");

@@ -1,5 +1,12 @@
 package com.leaveledger.notification.saga;
 
+import com.leaveledger.support.calendar.CalendarConfiguration;
+import com.leaveledger.support.calendar.HolidayCalendar;
+import com.leaveledger.support.calendar.WorkingDays;
+import com.leaveledger.support.calendar.WorkingWeeks;
+import com.leaveledger.support.policy.LeavePolicies;
+import com.leaveledger.support.policy.LeavePolicyConfiguration;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -16,12 +23,27 @@ import org.axonframework.tracing.NoOpSpanFactory;
 import org.axonframework.tracing.SpanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The leave saga: its store, its manager routed by segment, and the inbox that feeds it from Kafka. */
+/**
+ * The leave saga: its store, its manager routed by segment, the inbox that feeds it from Kafka, and when it reminds
+ * approvers (the leave policies' reminder periods, counted with the calendar every service shares).
+ */
 @Configuration(proxyBeanMethods = false)
+@Import({LeavePolicyConfiguration.class, CalendarConfiguration.class})
+@EnableConfigurationProperties(HrContact.class)
 public class SagaConfiguration {
+
+    @Bean
+    ApprovalReminders approvalReminders(HolidayCalendar holidays, WorkingWeeks weeks,
+                                        ApprovalReminders.Employees employees, LeavePolicies policies,
+                                        HrContact hrContact, Clock clock) {
+        return new ApprovalReminders(new WorkingDays(holidays, weeks), employees, policies.reminders(),
+                hrContact.employeeId(), clock);
+    }
 
     /**
      * Saga state through plain JDBC (Axon's JdbcSagaStore on the Flyway tables) in the processor's transaction:

@@ -59,6 +59,7 @@ class LeaveNotificationSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(LeaveNotificationSaga.class);
+        fixture.registerResource(ApprovalReminderSagaTest.reminders(fixture, new java.util.HashMap<>()));
         fixture.setCallbackBehavior((payload, metaData) -> {
             commandsSeen.add(payload);
             if (payload instanceof CancelNotificationsCommand) {

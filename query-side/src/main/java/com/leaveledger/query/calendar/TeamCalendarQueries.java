@@ -1,5 +1,6 @@
 package com.leaveledger.query.calendar;
 
+import com.leaveledger.support.calendar.HolidayCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -3,5 +3,6 @@ package com.leaveledger.kernel.employee;
 import com.leaveledger.kernel.LedgerEvent;
 
 public sealed interface EmployeeEvent extends LedgerEvent
-        permits EmployeeRegisteredEvent, SubjectErasedEvent, ApprovalsDelegatedEvent, DelegationRevokedEvent {
+        permits EmployeeRegisteredEvent, SubjectErasedEvent, ApprovalsDelegatedEvent, DelegationRevokedEvent,
+        WorkingPatternChangedEvent {
 }

@@ -1,8 +1,8 @@
-package com.leaveledger.query.calendar;
+package com.leaveledger.support.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leaveledger.query.calendar.HolidayCalendar.NamedHoliday;
+import com.leaveledger.support.calendar.HolidayCalendar.NamedHoliday;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.leaveledger.query.calendar;
+package com.leaveledger.support.calendar;
 
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
@@ -17,15 +17,24 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
 /**
- * Public holidays from jollyday, as the command side counts working days: ISO country codes, jollyday's region codes,
- * official public holidays only. An unknown calendar has no holidays (weekends still do not count).
+ * Public holidays from jollyday. Country codes are ISO 3166 ("DE"), subdivisions jollyday's region codes ("BY").
+ * Only official public holidays count, not bank or observance days. An unknown calendar has no holidays; an unknown
+ * subdivision has its country's. A year's holidays are computed once per calendar and kept.
  */
 public class JollydayHolidayCalendar implements HolidayCalendar {
 
     private final ConcurrentMap<String, HolidayManager> managers = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Map<LocalDate, String>> holidays = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Map<LocalDate, String>> holidaysByCalendarYear = new ConcurrentHashMap<>();
     private final Set<String> supported = HolidayManager.getSupportedCalendarCodes().stream()
             .map(code -> code.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+
+    @Override
+    public boolean supports(String country, String subdivision) {
+        if (!supportsCountry(country)) {
+            return false;
+        }
+        return subdivision == null || subdivision.isBlank() || knownRegion(manager(country), subdivision);
+    }
 
     @Override
     public boolean isHoliday(LocalDate date, String country, String subdivision) {
@@ -46,23 +55,34 @@ public class JollydayHolidayCalendar implements HolidayCalendar {
         return named;
     }
 
+    private boolean supportsCountry(String country) {
+        return country != null && supported.contains(country.toUpperCase(Locale.ROOT));
+    }
+
     private Map<LocalDate, String> ofYear(int year, String country, String subdivision) {
-        if (country == null || !supported.contains(country.toUpperCase(Locale.ROOT))) {
+        if (!supportsCountry(country)) {
             return Map.of();
         }
         String region = subdivision == null ? "" : subdivision.toLowerCase(Locale.ROOT);
         String key = country.toUpperCase(Locale.ROOT) + "/" + region + "/" + year;
-        return holidays.computeIfAbsent(key, k -> load(year, country, region));
+        return holidaysByCalendarYear.computeIfAbsent(key, k -> load(year, country, region));
     }
 
     private Map<LocalDate, String> load(int year, String country, String region) {
-        HolidayManager manager = managers.computeIfAbsent(country.toUpperCase(Locale.ROOT),
-                c -> HolidayManager.getInstance(ManagerParameters.create(c.toLowerCase(Locale.ROOT))));
-        boolean known = !region.isBlank() && manager.getCalendarHierarchy().getChildren().keySet().stream()
-                .anyMatch(child -> child.equalsIgnoreCase(region));
-        String[] args = known ? new String[] {region} : new String[0];
+        HolidayManager manager = manager(country);
+        String[] args = !region.isBlank() && knownRegion(manager, region) ? new String[] {region} : new String[0];
         return manager.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY, args).stream()
                 .collect(Collectors.toUnmodifiableMap(Holiday::getActualDate,
                         holiday -> holiday.getDescription(Locale.ENGLISH), (one, other) -> one + ", " + other));
+    }
+
+    private static boolean knownRegion(HolidayManager manager, String region) {
+        return manager.getCalendarHierarchy().getChildren().keySet().stream()
+                .anyMatch(child -> child.equalsIgnoreCase(region));
+    }
+
+    private HolidayManager manager(String country) {
+        return managers.computeIfAbsent(country.toUpperCase(Locale.ROOT),
+                c -> HolidayManager.getInstance(ManagerParameters.create(c.toLowerCase(Locale.ROOT))));
     }
 }
