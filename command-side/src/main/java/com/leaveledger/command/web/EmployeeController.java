@@ -210,13 +210,16 @@ public class EmployeeController {
     @ProblemResponse(status = 409, rules = {"employee-erased", "concurrent-modification"})
     @ProblemResponse(status = 422, rules = "idempotency-key-reused")
     @PutMapping("/api/employees/{id}/working-days")
-    public ResponseEntity<Map<String, Object>> changeWorkingDays(
+    public ResponseEntity<WorkingDaysChanged> changeWorkingDays(
             @PathVariable @Pattern(regexp = ID_PATTERN) String id, @Valid @RequestBody WorkingDaysRequest body,
             @AuthenticationPrincipal Jwt actor, HttpServletRequest request) {
         commands.send(new ChangeWorkingPatternCommand(new EmployeeId(id), body.effectiveFrom(), body.workingDays()),
                 actor, request, body);
-        return ResponseEntity.accepted().body(Map.of("employeeId", id, "effectiveFrom", body.effectiveFrom(),
-                "workingDays", body.workingDays()));
+        return ResponseEntity.accepted().body(new WorkingDaysChanged(id, body.effectiveFrom(), body.workingDays()));
+    }
+
+    /** What was recorded: the employee's working days from {@code effectiveFrom} on (empty: their country's week). */
+    public record WorkingDaysChanged(String employeeId, LocalDate effectiveFrom, List<DayOfWeek> workingDays) {
     }
 
     private static String blankToNull(String s) {
