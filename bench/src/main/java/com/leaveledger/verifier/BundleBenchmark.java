@@ -10,16 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How long the offline verifier takes for a bundle of 100,000 events (issue 24, point 7: ≤ 10 s). A program, not a
- * test (docs/benchmarks.md):
+ * Writes the worst evidence bundle of its size and times the offline verifier on it in-process, three times (issue 24,
+ * point 7: 100,000 events in ≤ 10 s). A program, run by {@code bench/run-verifier}, which then times the verifier's
+ * jar as an auditor runs it, cold, one process per run.
+ * <p>
+ * The bundle: every event in full (~400-byte payloads), 1,000 aggregates of the employee in a store of 21,000, a
+ * checkpoint every 1,000 events, the last 1,000 events not yet covered. It lives in the verifier's package because it
+ * builds the bundle with the verifier's test fixture ({@code LedgerFixture}, from {@code verifier-<version>-tests.jar}).
  * <pre>
- * ./mvnw -B -q test-compile -pl verifier
- * java -cp verifier/target/classes:verifier/target/test-classes com.leaveledger.verifier.BundleBenchmark \
- *     [events=100000] [file=verifier/target/bundle-100k.ndjson]
- * time java -jar verifier/target/verifier-*.jar verifier/target/bundle-100k.ndjson   # the whole process, cold
+ * java -cp bench/target/bench.jar com.leaveledger.verifier.BundleBenchmark [events=100000] [file=bench/target/bundle-100k.ndjson]
  * </pre>
- * The bundle is the worst case of its size: every event in full (~400-byte payloads), 1,000 aggregates of the
- * employee in a store of 21,000, a checkpoint every 1,000 events, the last 1,000 events not yet covered.
  */
 public final class BundleBenchmark {
 
@@ -28,7 +28,7 @@ public final class BundleBenchmark {
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Path file = Path.of(args.length > 1 ? args[1] : "verifier/target/bundle-100k.ndjson");
+        Path file = Path.of(args.length > 1 ? args[1] : "bench/target/bundle-100k.ndjson");
         int aggregates = 1_000;
         int rounds = events / aggregates;
 
