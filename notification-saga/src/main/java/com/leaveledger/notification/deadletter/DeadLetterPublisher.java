@@ -1,6 +1,6 @@
 package com.leaveledger.notification.deadletter;
 
-import com.leaveledger.support.infra.PeriodicTask;
+import com.leaveledger.support.infra.PeriodicWork;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,29 +26,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deduplicate by {@code deadLetterId}). Rows are locked while being published, so instances do not publish the
  * same rows at once. Also keeps the gauge of open dead letters.
  */
-public class DeadLetterPublisher implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
+public class DeadLetterPublisher extends PeriodicWork {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Producer<String, String> producer;
     private final ObjectMapper json;
     private final String topic;
-    private final Duration interval;
-    private final PeriodicTask task;
     private final DeadLetterStore store;
     private final AtomicLong open = new AtomicLong();
 
     public DeadLetterPublisher(JdbcTemplate jdbc, TransactionTemplate transactions, Producer<String, String> producer,
                                ObjectMapper json, String topic, Duration interval, DeadLetterStore store) {
+        super("dead-letter-publisher", interval, interval, "unpublished dead letters wait in the table");
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.producer = producer;
         this.json = json;
         this.topic = topic;
-        this.interval = interval;
-        this.task = new PeriodicTask("dead-letter-publisher", interval, interval, this::round);
         this.store = store;
     }
 
@@ -120,29 +112,11 @@ public class DeadLetterPublisher implements SmartLifecycle {
         }
     }
 
-    private void round() {
-        try {
-            while (task.isRunning() && publishPending() == 100) {
-                // a full page: there may be more
-            }
-            open.set(store.countOpen());
-        } catch (RuntimeException e) {
-            log.warn("publishing dead letters failed; will try again in {}", interval, e);
+    @Override
+    protected void runOnce() {
+        while (isRunning() && publishPending() == 100) {
+            // a full page: there may be more
         }
-    }
-
-    @Override
-    public void start() {
-        task.start();
-    }
-
-    @Override
-    public void stop() {
-        task.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return task.isRunning();
+        open.set(store.countOpen());
     }
 }

@@ -1,6 +1,6 @@
 package com.leaveledger.query.admin;
 
-import com.leaveledger.support.infra.PeriodicTask;
+import com.leaveledger.support.infra.PeriodicWork;
 import com.leaveledger.query.projection.ProjectionCatalog;
 import com.leaveledger.query.projection.ProjectionDefinition;
 import com.leaveledger.query.replay.ProcessorPositions;
@@ -13,9 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,28 +27,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Until the first sample and while Kafka cannot be asked for its offsets the lag is NaN (no value is better than a
  * stale one); the last sample's failure is logged once.
  */
-public class ProjectionMetrics implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(ProjectionMetrics.class);
+public class ProjectionMetrics extends PeriodicWork {
 
     private final ProjectionCatalog catalog;
     private final EventProcessingConfiguration processing;
     private final ProcessorPositions positions;
     private final JdbcTemplate jdbc;
-    private final Duration interval;
-    private final PeriodicTask task;
     private final Map<String, Figures> figures = new ConcurrentHashMap<>();
-    private boolean failing;
 
     public ProjectionMetrics(ProjectionCatalog catalog, EventProcessingConfiguration processing,
                              ProcessorPositions positions, JdbcTemplate jdbc, MeterRegistry registry,
                              Duration interval) {
+        super("projection-metrics", Duration.ZERO, interval, "the lag gauges are NaN until it works");
         this.catalog = catalog;
         this.processing = processing;
         this.positions = positions;
         this.jdbc = jdbc;
-        this.interval = interval;
-        this.task = new PeriodicTask("projection-metrics", Duration.ZERO, interval, this::round);
         for (ProjectionDefinition projection : catalog.all()) {
             String name = projection.name();
             figures.put(name, Figures.UNKNOWN);
@@ -90,36 +81,14 @@ public class ProjectionMetrics implements SmartLifecycle {
         }
     }
 
-    private void round() {
-        try {
-            sampleOnce();
-            if (failing) {
-                log.info("projection metrics: sampling works again");
-                failing = false;
-            }
-        } catch (RuntimeException e) {
-            figures.replaceAll((name, f) -> f.withLag(Double.NaN));
-            if (!failing) {
-                log.warn("projection metrics: sampling failed, the lag gauges are NaN until it works: {}",
-                        e.toString());
-                failing = true;
-            }
-        }
+    @Override
+    protected void runOnce() {
+        sampleOnce();
     }
 
     @Override
-    public void start() {
-        task.start();
-    }
-
-    @Override
-    public void stop() {
-        task.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return task.isRunning();
+    protected void failed(RuntimeException cause) {
+        figures.replaceAll((name, f) -> f.withLag(Double.NaN));
     }
 
     private record Figures(double lag, double deadLetters, double running) {

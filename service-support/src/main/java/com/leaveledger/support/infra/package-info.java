@@ -18,7 +18,9 @@
  *     cancels a task only through the handle of its registration (spring-projects/spring-framework#18793): a slow
  *     checkpoint would delay every sampler, and a bean could not stop its own schedule. Spring's
  *     {@code ThreadPoolTaskScheduler} could replace the JDK executor inside, for no gain in code. Proven by
- *     {@code PeriodicTaskTest#runsRepeatedlyOnItsNamedThreadUntilStopped}.</li>
+ *     {@code PeriodicTaskTest#runsRepeatedlyOnItsNamedThreadUntilStopped}. {@link com.leaveledger.support.infra.PeriodicWork}
+ *     is the bean around one (the samplers and publishers): the lifecycle, and a failure logged once, not every
+ *     run.</li>
  *     <li>{@link com.leaveledger.support.infra.HeaderCharacters}: Spring Security's {@code StrictHttpFirewall}
  *     character rules for header names, values and parameter names as loops instead of its regular expressions,
  *     which allocate a {@code Matcher} per {@code getHeader} call. Speed (allocation) is the only reason, and the

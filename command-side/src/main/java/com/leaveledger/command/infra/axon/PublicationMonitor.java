@@ -1,6 +1,6 @@
 package com.leaveledger.command.infra.axon;
 
-import com.leaveledger.support.infra.PeriodicTask;
+import com.leaveledger.support.infra.PeriodicWork;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +26,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Watches the Kafka publisher, the streaming processor that copies the event store to Kafka (ADR 0005), and
@@ -52,7 +51,7 @@ import org.springframework.context.SmartLifecycle;
  * index) and counted in {@code ledger.publisher.missed.events}; the runbook
  * docs/runbooks/recovering-a-missed-publication.md says how to republish it.
  */
-public class PublicationMonitor implements SmartLifecycle {
+public class PublicationMonitor extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(PublicationMonitor.class);
     /** Gaps passed to the oldest-unpublished query at most (Axon keeps at most 10,000 per token). */
@@ -65,13 +64,10 @@ public class PublicationMonitor implements SmartLifecycle {
     private final PublicationStore store;
     private final Supplier<Optional<StreamingEventProcessor>> processor;
     private final Clock clock;
-    private final Duration interval;
-    private final PeriodicTask task;
     private final Duration watchFor;
     private final Counter missed;
 
     private volatile Sample sample = Sample.NONE;
-    private boolean failing;
 
     // missed-event detection, touched by the sampling thread only
     private Long scannedUpTo;
@@ -80,11 +76,10 @@ public class PublicationMonitor implements SmartLifecycle {
 
     public PublicationMonitor(PublicationStore store, Supplier<Optional<StreamingEventProcessor>> processor,
                               MeterRegistry registry, Clock clock, Duration interval, Duration watchFor) {
+        super("publication-monitor", Duration.ZERO, interval, "the publisher gauges keep their last values");
         this.store = store;
         this.processor = processor;
         this.clock = clock;
-        this.interval = interval;
-        this.task = new PeriodicTask("publication-monitor", Duration.ZERO, interval, this::round);
         this.watchFor = watchFor;
         this.missed = Counter.builder("ledger.publisher.missed.events")
                 .description("Stored events the Kafka publisher passed without publishing them (committed into a "
@@ -220,35 +215,9 @@ public class PublicationMonitor implements SmartLifecycle {
                 .orElseGet(TreeSet::new);
     }
 
-    private void round() {
-        try {
-            sampleOnce();
-            if (failing) {
-                log.info("publication monitor: sampling works again");
-                failing = false;
-            }
-        } catch (RuntimeException e) {
-            if (!failing) {
-                log.warn("publication monitor: sampling failed, the publisher gauges keep their last values: {}",
-                        e.toString());
-                failing = true;
-            }
-        }
-    }
-
     @Override
-    public void start() {
-        task.start();
-    }
-
-    @Override
-    public void stop() {
-        task.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return task.isRunning();
+    protected void runOnce() {
+        sampleOnce();
     }
 
     /** One round's figures. */
