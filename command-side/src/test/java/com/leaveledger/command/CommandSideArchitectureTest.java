@@ -13,7 +13,7 @@ class CommandSideArchitectureTest {
     @ArchTest
     static final ArchRule domainIsFreeOfSpring = noClasses()
             .that().resideInAnyPackage("..command.employee..", "..command.leaveaccount..",
-                    "..command.leaverequest..", "..command.rules..")
+                    "..command.leaverequest..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                     "..command.web..", "..command.infra..");
 

@@ -13,7 +13,7 @@ import com.leaveledger.command.leaveaccount.LeaveAccountCommandHandler;
 import com.leaveledger.command.leaverequest.LeaveRequest;
 import com.leaveledger.command.leaverequest.LeaveRequestCommandHandler;
 import com.leaveledger.command.leaverequest.PeriodRegistry;
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.LedgerObjectMapper;
 import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.employee.EmployeeId;
@@ -87,8 +87,7 @@ public final class LedgerTestHarness {
                         c.repository(Employee.class), policies, clock))
                 .registerCommandHandler(c -> new LeaveRequestCommandHandler(c.repository(LeaveRequest.class),
                         c.repository(LeaveAccount.class), c.repository(Employee.class), periods,
-                        new WorkingDays(holidays, CalendarConfiguration.defaultWorkingWeeks(), RuleViolation::invalid,
-                                RuleViolation::unprocessable), policies, clock))
+                        new WorkingDays(holidays, CalendarConfiguration.defaultWorkingWeeks()), policies, clock))
                 .buildConfiguration();
         config.start();
         config.eventBus().subscribe(recorded::addAll);

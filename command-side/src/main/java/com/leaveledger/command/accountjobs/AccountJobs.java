@@ -1,7 +1,7 @@
 package com.leaveledger.command.accountjobs;
 
 import com.leaveledger.command.leaveaccount.CarryForwardOutcome;
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.AccrueDaysCommand;

@@ -3,7 +3,7 @@ package com.leaveledger.command.employee;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.leaveledger.kernel.employee.EmployeeId;
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
 import com.leaveledger.kernel.employee.EraseSubjectCommand;
 import com.leaveledger.kernel.employee.SubjectErasedEvent;

@@ -1,7 +1,7 @@
 package com.leaveledger.command.employee;
 
 import com.leaveledger.support.calendar.HolidayCalendar;
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.employee.ChangeWorkingPatternCommand;
 import com.leaveledger.kernel.employee.EraseSubjectCommand;
 import com.leaveledger.kernel.employee.RegisterEmployeeCommand;

@@ -7,7 +7,6 @@ import com.leaveledger.command.leaveaccount.LeaveAccountCommandHandler;
 import com.leaveledger.command.leaverequest.LeaveRequest;
 import com.leaveledger.command.leaverequest.LeaveRequestCommandHandler;
 import com.leaveledger.command.leaverequest.PeriodRegistry;
-import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.support.calendar.CalendarConfiguration;
 import com.leaveledger.support.calendar.HolidayCalendar;
 import com.leaveledger.support.calendar.WorkingDays;
@@ -36,7 +35,7 @@ public class DomainConfiguration {
 
     @Bean
     WorkingDays workingDays(HolidayCalendar holidays, WorkingWeeks weeks) {
-        return new WorkingDays(holidays, weeks, RuleViolation::invalid, RuleViolation::unprocessable);
+        return new WorkingDays(holidays, weeks);
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package com.leaveledger.command.infra;
 
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.MetadataKeys;
 import java.util.List;
 import java.util.Map;

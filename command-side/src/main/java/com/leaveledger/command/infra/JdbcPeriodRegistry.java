@@ -1,7 +1,7 @@
 package com.leaveledger.command.infra;
 
 import com.leaveledger.command.leaverequest.PeriodRegistry;
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import java.sql.Date;

@@ -1,6 +1,6 @@
 package com.leaveledger.command.integrity;
 
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.command.web.EmployeeController;
 import com.leaveledger.command.web.LeaveAccountController;
 import com.leaveledger.support.validation.WithinYears;

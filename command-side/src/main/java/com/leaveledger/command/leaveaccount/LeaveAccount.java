@@ -2,7 +2,7 @@ package com.leaveledger.command.leaveaccount;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.Days;
 import com.leaveledger.kernel.leaveaccount.BalanceAdjustedEvent;
 import com.leaveledger.kernel.leaveaccount.BalanceCarriedForwardEvent;

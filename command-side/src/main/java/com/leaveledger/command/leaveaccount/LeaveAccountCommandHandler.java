@@ -1,7 +1,7 @@
 package com.leaveledger.command.leaveaccount;
 
 import com.leaveledger.command.employee.Employee;
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.leaveaccount.AccrueDaysCommand;
 import com.leaveledger.kernel.leaveaccount.AdjustBalanceCommand;
 import com.leaveledger.kernel.leaveaccount.CarryForwardCommand;

@@ -2,7 +2,7 @@ package com.leaveledger.command.leaverequest;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
 import com.leaveledger.kernel.leaverequest.Approver;

@@ -3,7 +3,7 @@ package com.leaveledger.command.leaverequest;
 import com.leaveledger.support.calendar.WorkingDays;
 import com.leaveledger.command.employee.Employee;
 import com.leaveledger.command.leaveaccount.LeaveAccount;
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.LeaveAccountId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;

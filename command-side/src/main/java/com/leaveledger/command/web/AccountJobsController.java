@@ -2,7 +2,7 @@ package com.leaveledger.command.web;
 
 import com.leaveledger.command.accountjobs.AccountJobs;
 import com.leaveledger.command.accountjobs.JobRuns;
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.command.infra.IdempotencyInterceptor;
 import com.leaveledger.support.web.CorrelationIdFilter;
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.kernel.privacy.SubjectErasedException;
 import org.axonframework.serialization.SerializationException;

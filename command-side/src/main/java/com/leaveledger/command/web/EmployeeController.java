@@ -1,6 +1,6 @@
 package com.leaveledger.command.web;
 
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.kernel.employee.ChangeWorkingPatternCommand;
 import com.leaveledger.kernel.employee.EmployeeId;

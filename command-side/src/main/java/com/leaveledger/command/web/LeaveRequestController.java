@@ -1,6 +1,6 @@
 package com.leaveledger.command.web;
 
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
 import com.leaveledger.kernel.leaverequest.ApproveLeaveCommand;
@@ -20,6 +20,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -99,12 +103,7 @@ public class LeaveRequestController {
             + "delegated to, or the manager's manager once escalated (a MANAGER level); anybody with role HR (an HR "
             + "level). A level before the last keeps the days reserved; the last deducts them (docs/leave-policies.md)")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
-    @ProblemResponse(status = 403, rules = {"not-the-manager", "not-the-approver", "own-request",
-            "already-approved-by-you"})
-    @ProblemResponse(status = 404, rules = "leave-request-not-found")
-    @ProblemResponse(status = 409, rules = {"request-not-pending", "concurrent-modification", "employee-erased"})
-    @ProblemResponse(status = 422, rules = "idempotency-key-reused")
+    @DecisionProblems
     @PostMapping("/{id}/approve")
     public ResponseEntity<Map<String, String>> approve(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
                                                        @Valid @RequestBody(required = false) ApproveRequest body,
@@ -118,12 +117,7 @@ public class LeaveRequestController {
     @Operation(summary = "Reject a pending request at the level it awaits, with a reason (whoever may approve that "
             + "level); its days are released")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
-    @ProblemResponse(status = 403, rules = {"not-the-manager", "not-the-approver", "own-request",
-            "already-approved-by-you"})
-    @ProblemResponse(status = 404, rules = "leave-request-not-found")
-    @ProblemResponse(status = 409, rules = {"request-not-pending", "concurrent-modification", "employee-erased"})
-    @ProblemResponse(status = 422, rules = "idempotency-key-reused")
+    @DecisionProblems
     @PostMapping("/{id}/reject")
     public ResponseEntity<Map<String, String>> reject(@PathVariable @Pattern(regexp = UUID_PATTERN) String id,
                                                       @Valid @RequestBody RejectRequest body,
@@ -174,5 +168,17 @@ public class LeaveRequestController {
     private static ResponseEntity<Map<String, String>> accepted(String id) {
         return ResponseEntity.accepted().location(URI.create("/api/leave-requests/" + id))
                 .body(Map.of("leaveRequestId", id));
+    }
+
+    /** What approving and rejecting a level can be refused for. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ProblemResponse(status = 400, rules = "invalid-idempotency-key")
+    @ProblemResponse(status = 403, rules = {"not-the-manager", "not-the-approver", "own-request",
+            "already-approved-by-you"})
+    @ProblemResponse(status = 404, rules = "leave-request-not-found")
+    @ProblemResponse(status = 409, rules = {"request-not-pending", "concurrent-modification", "employee-erased"})
+    @ProblemResponse(status = 422, rules = "idempotency-key-reused")
+    @interface DecisionProblems {
     }
 }

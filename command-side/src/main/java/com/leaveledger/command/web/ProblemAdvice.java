@@ -1,6 +1,5 @@
 package com.leaveledger.command.web;
 
-import com.leaveledger.command.rules.RuleViolation;
 import com.leaveledger.support.web.BaseProblemAdvice;
 import com.leaveledger.support.web.Problems;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
@@ -13,21 +12,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Refused commands as problem+json: the rule's kind gives the status, its name the type. */
+/** The command side's own refusals as problem+json (a rule's, and every service's, are in BaseProblemAdvice). */
 @RestControllerAdvice
 public class ProblemAdvice extends BaseProblemAdvice {
-
-    @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
-        HttpStatus status = switch (violation.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-        };
-        return ResponseEntity.status(status).body(Problems.problem(status, violation.rule(), violation.getMessage()));
-    }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {

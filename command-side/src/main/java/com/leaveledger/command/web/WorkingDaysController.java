@@ -1,6 +1,6 @@
 package com.leaveledger.command.web;
 
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.command.web.WorkingDaysPreview.Preview;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.support.validation.WithinYears;

@@ -2,7 +2,7 @@ package com.leaveledger.command.web;
 
 import com.leaveledger.support.calendar.WorkingDays;
 import com.leaveledger.command.employee.Employee;
-import com.leaveledger.command.rules.RuleViolation;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import java.math.BigDecimal;

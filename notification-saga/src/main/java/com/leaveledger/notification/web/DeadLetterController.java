@@ -1,5 +1,6 @@
 package com.leaveledger.notification.web;
 
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.notification.deadletter.DeadLetter;
 import com.leaveledger.notification.deadletter.DeadLetterService;
 import com.leaveledger.notification.deadletter.DeadLetterStore;
@@ -44,7 +45,7 @@ public class DeadLetterController {
         try {
             filter = "ALL".equalsIgnoreCase(status) ? null : DeadLetter.Status.valueOf(status.toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new NotificationAccessException(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-request",
+            throw RuleViolation.invalid("invalid-request",
                     "status must be OPEN, RETRIED, DISMISSED or ALL");
         }
         return store.list(filter, Math.max(1, Math.min(limit, 1000)));

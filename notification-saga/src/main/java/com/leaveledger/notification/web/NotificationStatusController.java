@@ -1,5 +1,6 @@
 package com.leaveledger.notification.web;
 
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.notification.delivery.DeliveryEventLog;
 import com.leaveledger.notification.delivery.DeliveryFold;
@@ -78,11 +79,11 @@ public class NotificationStatusController {
                                                     @AuthenticationPrincipal Jwt caller) {
         List<DeliveryView> views = deliveries.byLeaveRequest(leaveRequestId);
         if (views.isEmpty()) {
-            throw new NotificationAccessException(HttpStatus.NOT_FOUND, "not-found",
+            throw RuleViolation.notFound("not-found",
                     "no notifications for leave request " + leaveRequestId);
         }
         if (!mayRead(caller, views.get(0))) {
-            throw new NotificationAccessException(HttpStatus.FORBIDDEN, "not-a-party",
+            throw RuleViolation.forbidden("not-a-party",
                     "only the employee, their manager, compliance staff and engineers see these notifications");
         }
         return new LeaveRequestNotifications(leaveRequestId, group(views));

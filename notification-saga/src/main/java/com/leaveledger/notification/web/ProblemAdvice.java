@@ -7,7 +7,6 @@ import com.leaveledger.support.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -23,19 +22,6 @@ public class ProblemAdvice extends BaseProblemAdvice {
     @ExceptionHandler(DeadLetterClosedException.class)
     ResponseEntity<ProblemDetail> closed(DeadLetterClosedException e) {
         return problem(HttpStatus.CONFLICT, "dead-letter-closed", e.getMessage());
-    }
-
-    @ExceptionHandler(NotificationAccessException.class)
-    ResponseEntity<ProblemDetail> access(NotificationAccessException e) {
-        return problem(e.status(), e.rule(), e.getMessage());
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
-            org.springframework.web.context.request.WebRequest request) {
-        return ResponseEntity.badRequest().body(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                "the query parameter '" + e.getParameterName() + "' is required"));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String detail) {

@@ -1,5 +1,6 @@
 package com.leaveledger.notification.web;
 
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.support.processing.DeadLetterAdmin.Letters;
 import com.leaveledger.support.processing.DeadLetterAdmin.RetryOutcome;
 import com.leaveledger.support.processing.DeadLetterAdmin;
@@ -52,7 +53,7 @@ public class ProcessorDeadLetterController {
 
     private String known(String name) {
         if (!deadLetters.administers(name)) {
-            throw new NotificationAccessException(HttpStatus.NOT_FOUND, "unknown-processor",
+            throw RuleViolation.notFound("unknown-processor",
                     "no processor with a dead-letter queue is named " + name);
         }
         return name;

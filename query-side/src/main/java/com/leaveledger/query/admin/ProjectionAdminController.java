@@ -6,7 +6,7 @@ import com.leaveledger.query.projection.VisibilityLag;
 import com.leaveledger.query.replay.ReplayCoordinator;
 import com.leaveledger.query.web.PageRequest;
 import com.leaveledger.query.web.PageResult;
-import com.leaveledger.query.web.QueryRefusedException;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.support.processing.DeadLetterAdmin.Dismissal;
 import com.leaveledger.support.processing.DeadLetterAdmin.Letter;
 import com.leaveledger.support.processing.DeadLetterAdmin.Letters;
@@ -101,7 +101,7 @@ public class ProjectionAdminController {
                       Authentication authentication) {
         projections.definition(name);
         return deadLetters.dismiss(name, id, authentication.getName(), reason.strip()).orElseThrow(() ->
-                QueryRefusedException.notFound("dead-letter-not-found", "projection " + name
+                RuleViolation.notFound("dead-letter-not-found", "projection " + name
                         + " has no dead letter " + id));
     }
 

@@ -5,7 +5,7 @@ import com.leaveledger.query.audit.LedgerFold.AccountBalance;
 import com.leaveledger.query.audit.RequestFold.RequestState;
 import com.leaveledger.query.web.PageRequest;
 import com.leaveledger.query.web.PageResult;
-import com.leaveledger.query.web.QueryRefusedException;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.query.web.QueryYears;
 import com.leaveledger.support.validation.PlainText;
 import com.leaveledger.support.validation.WithinYears;
@@ -55,7 +55,7 @@ public class AuditController {
     RequestTimeline leaveRequest(@PathVariable String id) {
         List<AuditEvent> events = queries.forLeaveRequest(id);
         if (events.isEmpty()) {
-            throw QueryRefusedException.notFound("leave-request-not-found", "no event of leave request " + id);
+            throw RuleViolation.notFound("leave-request-not-found", "no event of leave request " + id);
         }
         return new RequestTimeline(id, events);
     }
@@ -95,7 +95,7 @@ public class AuditController {
                                  @WithinYears(from = QueryYears.FIRST, to = QueryYears.LAST) Instant asOf) {
         Instant instant = asOf == null ? clock.instant() : asOf;
         RequestFold fold = queries.requestAsOf(id, instant);
-        RequestState request = fold.request(id).orElseThrow(() -> QueryRefusedException.notFound(
+        RequestState request = fold.request(id).orElseThrow(() -> RuleViolation.notFound(
                 "leave-request-not-found", "leave request " + id + " was not submitted by " + instant));
         return new RequestAsOf(id, instant, fold.applied(), request);
     }
@@ -129,7 +129,7 @@ public class AuditController {
         try {
             chosen = AuditExport.Format.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw QueryRefusedException.invalid("invalid-request", "format is csv or ndjson, not '" + format + "'");
+            throw RuleViolation.invalid("invalid-request", "format is csv or ndjson, not '" + format + "'");
         }
         String file = "audit-export." + chosen.name().toLowerCase(Locale.ROOT);
         StreamingResponseBody body = out -> export.write(from, to, chosen, out);
@@ -141,7 +141,7 @@ public class AuditController {
 
     private static void requireOrdered(Instant from, Instant to) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw QueryRefusedException.invalid("invalid-period", "to " + to + " is before from " + from);
+            throw RuleViolation.invalid("invalid-period", "to " + to + " is before from " + from);
         }
     }
 

@@ -4,7 +4,7 @@ import com.leaveledger.query.calendar.TeamCalendarQueries.Day;
 import com.leaveledger.query.calendar.TeamCalendarQueries.TeamHoliday;
 import com.leaveledger.query.web.AccessRules;
 import com.leaveledger.query.web.Caller;
-import com.leaveledger.query.web.QueryRefusedException;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.query.web.QueryYears;
 import com.leaveledger.support.validation.WithinYears;
 import com.leaveledger.support.web.openapi.ProblemResponse;
@@ -45,10 +45,10 @@ public class TeamCalendarController {
                           Authentication authentication) {
         access.requireTeamAccess(Caller.of(authentication), managerId);
         if (to.isBefore(from)) {
-            throw QueryRefusedException.invalid("invalid-period", "to " + to + " is before from " + from);
+            throw RuleViolation.invalid("invalid-period", "to " + to + " is before from " + from);
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw QueryRefusedException.invalid("period-too-long", "the calendar covers at most " + MAX_DAYS + " days");
+            throw RuleViolation.invalid("period-too-long", "the calendar covers at most " + MAX_DAYS + " days");
         }
         return new TeamCalendar(managerId, from, to, queries.calendar(managerId, from, to),
                 queries.holidays(managerId, from, to));

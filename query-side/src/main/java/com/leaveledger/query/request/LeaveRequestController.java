@@ -8,7 +8,7 @@ import com.leaveledger.query.web.AccessRules;
 import com.leaveledger.query.web.Caller;
 import com.leaveledger.query.web.PageRequest;
 import com.leaveledger.query.web.PageResult;
-import com.leaveledger.query.web.QueryRefusedException;
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.Authentication;
@@ -35,7 +35,7 @@ public class LeaveRequestController {
     @ProblemResponse(status = 404, rules = "leave-request-not-found")
     @GetMapping("/api/leave-requests/{id}")
     LeaveRequestView request(@PathVariable String id, Authentication authentication) {
-        LeaveRequestView view = queries.find(id).orElseThrow(() -> QueryRefusedException.notFound(
+        LeaveRequestView view = queries.find(id).orElseThrow(() -> RuleViolation.notFound(
                 "leave-request-not-found", "no leave request " + id + " (or not yet projected)"));
         Caller caller = Caller.of(authentication);
         if (!queries.isDelegateOf(caller.id(), view.managerId())) {

@@ -1,5 +1,6 @@
 package com.leaveledger.query.web;
 
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.query.employee.EmployeeDirectory;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ public class AccessRules {
         if (caller.isHr() || caller.id().equals(employeeId) || managesInDirectory(caller, employeeId)) {
             return;
         }
-        throw QueryRefusedException.forbidden("not-your-report",
+        throw RuleViolation.forbidden("not-your-report",
                 "only " + employeeId + ", their manager or HR may see this");
     }
 
@@ -31,14 +32,14 @@ public class AccessRules {
                 || managesInDirectory(caller, ownerId)) {
             return;
         }
-        throw QueryRefusedException.forbidden("not-your-request",
+        throw RuleViolation.forbidden("not-your-request",
                 "only the requester, their manager or HR may see leave request " + requestId);
     }
 
     /** The manager themself; otherwise 403 {@code not-that-manager}. */
     public void requireSelfAsManager(Caller caller, String managerId) {
         if (!caller.isManager() || !caller.id().equals(managerId)) {
-            throw QueryRefusedException.forbidden("not-that-manager",
+            throw RuleViolation.forbidden("not-that-manager",
                     "only manager " + managerId + " may see their pending approvals");
         }
     }
@@ -48,7 +49,7 @@ public class AccessRules {
         if (caller.isHr() || (caller.isManager() && caller.id().equals(managerId))) {
             return;
         }
-        throw QueryRefusedException.forbidden("not-your-team",
+        throw RuleViolation.forbidden("not-your-team",
                 "only manager " + managerId + " or HR may see this team's calendar");
     }
 

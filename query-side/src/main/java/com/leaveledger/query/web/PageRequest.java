@@ -1,5 +1,6 @@
 package com.leaveledger.query.web;
 
+import com.leaveledger.support.rules.RuleViolation;
 /** Offset paging: page from 0, size 1–200 (default 20). */
 public record PageRequest(int page, int size) {
 
@@ -10,10 +11,10 @@ public record PageRequest(int page, int size) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0) {
-            throw QueryRefusedException.invalid("invalid-request", "page starts at 0, not " + p);
+            throw RuleViolation.invalid("invalid-request", "page starts at 0, not " + p);
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw QueryRefusedException.invalid("invalid-request", "size must be between 1 and " + MAX_SIZE);
+            throw RuleViolation.invalid("invalid-request", "size must be between 1 and " + MAX_SIZE);
         }
         return new PageRequest(p, s);
     }

@@ -1,5 +1,6 @@
 package com.leaveledger.support.calendar;
 
+import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.kernel.Days;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import java.math.BigDecimal;
@@ -19,44 +20,24 @@ public final class WorkingDays {
     /** The longest period one request may span. */
     public static final int MAX_PERIOD_DAYS = 366;
 
-    /** How a service refuses a period: the rule's stable name and a message. */
-    @FunctionalInterface
-    public interface Refusal {
-        RuntimeException of(String rule, String message);
-    }
-
     private final HolidayCalendar holidays;
     private final WorkingWeeks weeks;
-    private final Refusal invalid;
-    private final Refusal unprocessable;
 
-    /**
-     * @param invalid       how a malformed period is refused ({@code invalid-period}, {@code period-too-long},
-     *                      {@code invalid-half-day})
-     * @param unprocessable how a period without working days is refused ({@code no-working-days})
-     */
-    public WorkingDays(HolidayCalendar holidays, WorkingWeeks weeks, Refusal invalid, Refusal unprocessable) {
+    public WorkingDays(HolidayCalendar holidays, WorkingWeeks weeks) {
         this.holidays = holidays;
         this.weeks = weeks;
-        this.invalid = invalid;
-        this.unprocessable = unprocessable;
-    }
-
-    /** Refusing with {@link IllegalArgumentException}, for services that only count. */
-    public WorkingDays(HolidayCalendar holidays, WorkingWeeks weeks) {
-        this(holidays, weeks, WorkingDays::illegal, WorkingDays::illegal);
     }
 
     public List<YearShare> count(LocalDate start, LocalDate end, boolean halfDayStart, boolean halfDayEnd,
                                  EmployeeCalendar calendar) {
         if (end.isBefore(start)) {
-            throw invalid.of("invalid-period", "endDate " + end + " is before startDate " + start);
+            throw RuleViolation.invalid("invalid-period", "endDate " + end + " is before startDate " + start);
         }
         if (start.plusDays(MAX_PERIOD_DAYS).isBefore(end)) {
-            throw invalid.of("period-too-long", "a request spans at most " + MAX_PERIOD_DAYS + " days");
+            throw RuleViolation.invalid("period-too-long", "a request spans at most " + MAX_PERIOD_DAYS + " days");
         }
         if (start.equals(end) && halfDayStart && halfDayEnd) {
-            throw invalid.of("invalid-half-day",
+            throw RuleViolation.invalid("invalid-half-day",
                     "a one-day request is either a half day (halfDayStart) or a full day, not both halves");
         }
         TreeMap<Integer, BigDecimal> perYear = new TreeMap<>();
@@ -77,7 +58,7 @@ public final class WorkingDays {
                                           EmployeeCalendar calendar) {
         List<YearShare> shares = count(start, end, halfDayStart, halfDayEnd, calendar);
         if (total(shares).signum() == 0) {
-            throw unprocessable.of("no-working-days", "the period " + start + " – " + end
+            throw RuleViolation.unprocessable("no-working-days", "the period " + start + " – " + end
                     + " holds no working day in the employee's calendar");
         }
         return shares;
@@ -109,9 +90,5 @@ public final class WorkingDays {
 
     public static BigDecimal total(List<YearShare> shares) {
         return Days.normalise(shares.stream().map(YearShare::days).reduce(BigDecimal.ZERO, BigDecimal::add));
-    }
-
-    private static RuntimeException illegal(String rule, String message) {
-        return new IllegalArgumentException(rule + ": " + message);
     }
 }

@@ -12,7 +12,8 @@ final class WithinYearsValidators {
     private WithinYearsValidators() {
     }
 
-    public static final class ForLocalDate implements ConstraintValidator<WithinYears, LocalDate> {
+    /** A year-bounded value of type {@code T}: its year, or the number itself, within the bounds. */
+    private abstract static class ByYear<T> implements ConstraintValidator<WithinYears, T> {
         private int from;
         private int to;
 
@@ -23,8 +24,17 @@ final class WithinYearsValidators {
         }
 
         @Override
-        public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
-            return value == null || (value.getYear() >= from && value.getYear() <= to);
+        public boolean isValid(T value, ConstraintValidatorContext context) {
+            return value == null || (year(value) >= from && year(value) <= to);
+        }
+
+        abstract long year(T value);
+    }
+
+    public static final class ForLocalDate extends ByYear<LocalDate> {
+        @Override
+        long year(LocalDate value) {
+            return value.getYear();
         }
     }
 
@@ -45,19 +55,10 @@ final class WithinYearsValidators {
         }
     }
 
-    public static final class ForNumber implements ConstraintValidator<WithinYears, Number> {
-        private int from;
-        private int to;
-
+    public static final class ForNumber extends ByYear<Number> {
         @Override
-        public void initialize(WithinYears bounds) {
-            from = bounds.from();
-            to = bounds.to();
-        }
-
-        @Override
-        public boolean isValid(Number value, ConstraintValidatorContext context) {
-            return value == null || (value.longValue() >= from && value.longValue() <= to);
+        long year(Number value) {
+            return value.longValue();
         }
     }
 }

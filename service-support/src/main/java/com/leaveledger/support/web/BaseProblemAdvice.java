@@ -1,6 +1,7 @@
 package com.leaveledger.support.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.leaveledger.support.rules.RuleViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.net.URI;
@@ -22,6 +23,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +47,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public abstract class BaseProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(BaseProblemAdvice.class);
+
+    /** A rule refused the command or query: its kind gives the status, its name the problem type. */
+    @ExceptionHandler(RuleViolation.class)
+    protected ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
+        HttpStatus status = switch (violation.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        return ResponseEntity.status(status).body(Problems.problem(status, violation.rule(), violation.getMessage()));
+    }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     protected ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
@@ -137,6 +152,13 @@ public abstract class BaseProblemAdvice extends ResponseEntityExceptionHandler {
         }
         return body(ResponseEntity.badRequest().body(Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "the request body is missing or unreadable")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String message = "the query parameter '" + e.getParameterName() + "' is required";
+        return body(invalid(message, List.of(Problems.error(e.getParameterName(), message))));
     }
 
     @Override

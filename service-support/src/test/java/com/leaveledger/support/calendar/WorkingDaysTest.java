@@ -1,5 +1,6 @@
 package com.leaveledger.support.calendar;
 
+import com.leaveledger.support.rules.RuleViolation;
 import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SATURDAY;
@@ -91,9 +92,15 @@ class WorkingDaysTest {
     void refusesAPeriodWithoutWorkingDaysNamingTheRule() {
         EmployeeCalendar berlin = EmployeeCalendar.of("DE", "BE");
         assertThatThrownBy(() -> workingDays.countRequested(LocalDate.of(2027, 3, 6), LocalDate.of(2027, 3, 7),
-                false, false, berlin)).hasMessageStartingWith("no-working-days");
+                false, false, berlin)).isInstanceOfSatisfying(RuleViolation.class, refusal -> {
+                    assertThat(refusal.rule()).isEqualTo("no-working-days");
+                    assertThat(refusal.kind()).isEqualTo(RuleViolation.Kind.UNPROCESSABLE);
+                });
         assertThatThrownBy(() -> workingDays.count(MONDAY_1_MARCH, MONDAY_1_MARCH.minusDays(1), false, false, berlin))
-                .hasMessageStartingWith("invalid-period");
+                .isInstanceOfSatisfying(RuleViolation.class, refusal -> {
+                    assertThat(refusal.rule()).isEqualTo("invalid-period");
+                    assertThat(refusal.kind()).isEqualTo(RuleViolation.Kind.INVALID);
+                });
     }
 
     private String days(LocalDate from, LocalDate to, EmployeeCalendar calendar) {

@@ -10,11 +10,13 @@ import java.lang.annotation.Target;
 /**
  * A refusal an operation can answer with besides the ones every operation of its kind gives
  * ({@link ProblemResponses}): its status and the names of the rules it answers that status for (the problem's
- * {@code rule} member). Documented in the operation's OpenAPI responses as {@code application/problem+json}.
+ * {@code rule} member). Documented in the operation's OpenAPI responses as {@code application/problem+json}. It may
+ * also annotate an annotation, which then stands for its set on each operation it annotates (operations that refuse
+ * alike, such as approve and reject).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Repeatable(ProblemResponse.List.class)
 public @interface ProblemResponse {
 
@@ -25,7 +27,7 @@ public @interface ProblemResponse {
     /** The container of repeated {@link ProblemResponse}s. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @interface List {
         ProblemResponse[] value();
     }

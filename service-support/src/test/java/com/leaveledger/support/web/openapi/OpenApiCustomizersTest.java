@@ -18,6 +18,10 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.validation.constraints.NotNull;
 import java.lang.annotation.Annotation;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.method.HandlerMethod;
@@ -29,6 +33,18 @@ class OpenApiCustomizersTest {
         @ProblemResponse(status = 409, rules = {"request-not-pending", "concurrent-modification"})
         public void approve() {
         }
+
+        @Decisions
+        public void reject() {
+        }
+    }
+
+    /** A set of refusals shared by several operations. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ProblemResponse(status = 404, rules = "leave-request-not-found")
+    @ProblemResponse(status = 409, rules = {"request-not-pending", "concurrent-modification"})
+    @interface Decisions {
     }
 
     record Body(@NotNull String required, String optional) {
@@ -50,6 +66,18 @@ class OpenApiCustomizersTest {
         MediaType problem = conflict.getContent().get("application/problem+json");
         assertThat(problem.getSchema().get$ref()).isEqualTo("#/components/schemas/Problem");
         assertThat(problem.getExamples()).containsOnlyKeys("request-not-pending", "concurrent-modification");
+    }
+
+    @Test
+    void anAnnotationCarryingProblemResponsesDocumentsThemOnEachOperationItAnnotates() throws Exception {
+        Operation operation = new Operation().security(List.of()).responses(new ApiResponses());
+
+        new ProblemResponses().customize(operation, new HandlerMethod(new Handlers(),
+                Handlers.class.getMethod("reject")));
+
+        assertThat(operation.getResponses()).containsOnlyKeys("404", "409");
+        assertThat(operation.getResponses().get("409").getDescription())
+                .isEqualTo("Conflict: `request-not-pending`, `concurrent-modification`");
     }
 
     @Test

@@ -1,19 +1,21 @@
-package com.leaveledger.command.rules;
+package com.leaveledger.support.rules;
 
 /**
- * A refused command. {@link #rule()} is the stable, machine-readable name of the broken rule (it becomes the
- * problem type of the HTTP answer); {@link #kind()} says what sort of refusal it is.
+ * A refused command or query, in any of the three services. {@link #rule()} is the stable, machine-readable name of
+ * the broken rule (it becomes the problem type of the HTTP answer); {@link #kind()} says what sort of refusal it is,
+ * and {@code BaseProblemAdvice} turns it into the status. An expected answer, not a fault: it carries no stack trace
+ * (a client polling for a request not yet visible gets a 404 each time).
  */
 public class RuleViolation extends RuntimeException {
 
     public enum Kind {
-        /** The command itself is malformed. */
+        /** The command or query itself is malformed. */
         INVALID,
         /** The actor may not do this. */
         FORBIDDEN,
         /** What the command refers to does not exist. */
         NOT_FOUND,
-        /** The command clashes with the current state (another request, a concurrent change). */
+        /** It clashes with the current state (another request, a concurrent change, a replay running). */
         CONFLICT,
         /** Well-formed, but a business rule refuses it. */
         UNPROCESSABLE
