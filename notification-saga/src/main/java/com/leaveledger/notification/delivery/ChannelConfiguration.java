@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.employee.Channel;
 import com.leaveledger.notification.NotificationProperties;
 import com.leaveledger.notification.channel.ChannelSender;
+import com.leaveledger.notification.channel.HttpJsonSender;
 import com.leaveledger.notification.channel.HttpProviderClient;
 import com.leaveledger.notification.channel.SimulatedSender;
 import com.leaveledger.notification.channel.email.SmtpEmailSender;
-import com.leaveledger.notification.channel.push.HttpPushSender;
-import com.leaveledger.notification.channel.sms.HttpSmsSender;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -66,9 +65,9 @@ public class ChannelConfiguration {
                 ? new SmtpEmailSender(mailSender.getObject(), smtpExecutor(email), email.from())
                 : simulated("email", email, deliveryTimer));
         senders.put(Channel.SMS, sms.http()
-                ? new HttpSmsSender(http, required(sms, "sms")) : simulated("sms", sms, deliveryTimer));
+                ? HttpJsonSender.sms(http, required(sms, "sms")) : simulated("sms", sms, deliveryTimer));
         senders.put(Channel.PUSH, push.http()
-                ? new HttpPushSender(http, required(push, "push")) : simulated("push", push, deliveryTimer));
+                ? HttpJsonSender.push(http, required(push, "push")) : simulated("push", push, deliveryTimer));
         Map<Channel, NotificationProperties.Provider> providers = Map.of(Channel.EMAIL, email, Channel.SMS, sms,
                 Channel.PUSH, push);
         Map<Channel, ResilientChannel> channels = new EnumMap<>(Channel.class);
