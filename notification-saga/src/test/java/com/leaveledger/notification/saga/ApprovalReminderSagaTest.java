@@ -81,6 +81,12 @@ class ApprovalReminderSagaTest {
 
     /** The saga's reminders as production builds them, with a directory of this test and the fixture's clock. */
     static ApprovalReminders reminders(SagaTestFixture<?> fixture, Map<String, EmployeeCalendar> calendars) {
+        return reminders(fixture, calendars, HR_CONTACT);
+    }
+
+    /** As {@link #reminders(SagaTestFixture, Map)}, with that HR contact (null or blank: none). */
+    static ApprovalReminders reminders(SagaTestFixture<?> fixture, Map<String, EmployeeCalendar> calendars,
+                                       String hrContact) {
         Map<String, String> managers = Map.of(EMPLOYEE, MANAGER, MANAGER, MANAGERS_MANAGER, HR_CONTACT, HR_MANAGER);
         ApprovalReminders.Employees employees = new ApprovalReminders.Employees() {
             @Override
@@ -112,7 +118,7 @@ class ApprovalReminderSagaTest {
         };
         return new ApprovalReminders(new WorkingDays(new JollydayHolidayCalendar(),
                 CalendarConfiguration.defaultWorkingWeeks()), employees, new LeavePolicies.Reminders(2, 5),
-                HR_CONTACT, clock);
+                hrContact, clock);
     }
 
     @Test
@@ -222,6 +228,86 @@ class ApprovalReminderSagaTest {
     }
 
     @Test
+    void aLevelPassedTellsTheHrContactItIsTheirTurnAndRestartsTheDeadlinesForThem() throws Exception {
+        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
+        fixture.givenCurrentTime(FRIDAY)
+                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
+                .andThenTimeAdvancesTo(monday)
+                .whenPublishingA(at(monday, "evt-level-1", levelApproved(1, Approver.MANAGER, Approver.HR)))
+                .expectDispatchedCommandsMatching(commands(
+                        "EMAIL hanna HR APPROVAL_TURN",
+                        "PUSH hanna HR APPROVAL_TURN fallback→EMAIL",
+                        "AUDIT hanna HR APPROVAL_TURN"))
+                .expectNoScheduledDeadlineWithName(TUESDAY, LeaveNotificationSaga.REMIND)
+                .expectScheduledDeadlineWithName(Instant.parse("2031-03-05T15:00:00Z"), LeaveNotificationSaga.REMIND)
+                .expectScheduledDeadlineWithName(Instant.parse("2031-03-10T15:00:00Z"),
+                        LeaveNotificationSaga.ESCALATE);
+    }
+
+    @Test
+    void theTurnNoticeNamesTheLevelPassedAndIsNamedByItsEvent() throws Exception {
+        List<SendNotificationCommand> sent = new ArrayList<>();
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            sent.add((SendNotificationCommand) payload);
+            return null;
+        });
+        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
+        fixture.givenCurrentTime(FRIDAY)
+                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
+                .andThenTimeAdvancesTo(monday)
+                .whenPublishingA(at(monday, "evt-level-1", levelApproved(1, Approver.MANAGER, Approver.HR)));
+        SendNotificationCommand turn = sent.get(sent.size() - 1);
+        assertThat(turn.sourceEventId()).isEqualTo("evt-level-1");
+        assertThat(turn.details()).containsEntry("level", "HR").containsEntry("levelPassed", "1")
+                .containsEntry("approvedBy", MANAGER).containsEntry("startDate", "2031-03-10");
+        assertThat(sent).filteredOn(command -> command.sourceEventId().equals("evt-level-1"))
+                .extracting(command -> command.deliveryId().toString()).doesNotHaveDuplicates()
+                .hasSize(3);
+    }
+
+    @Test
+    void aManagerLevelAfterHrTellsTheManager() throws Exception {
+        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
+        fixture.givenCurrentTime(FRIDAY)
+                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.HR, Approver.MANAGER)))
+                .andThenTimeAdvancesTo(monday)
+                .whenPublishingA(at(monday, "evt-level-1", levelApproved(1, Approver.HR, Approver.MANAGER)))
+                .expectDispatchedCommandsMatching(commands(
+                        "EMAIL mia MANAGER APPROVAL_TURN",
+                        "PUSH mia MANAGER APPROVAL_TURN fallback→EMAIL",
+                        "AUDIT mia MANAGER APPROVAL_TURN"));
+    }
+
+    @Test
+    void withoutAnHrContactNobodyIsToldOfTheHrLevel() throws Exception {
+        fixture = new SagaTestFixture<>(LeaveNotificationSaga.class);
+        fixture.setCallbackBehavior((payload, metaData) -> null);
+        fixture.registerResource(reminders(fixture, calendars, ""));
+        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
+        fixture.givenCurrentTime(FRIDAY)
+                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
+                .andThenTimeAdvancesTo(monday)
+                .whenPublishingA(at(monday, "evt-level-1", levelApproved(1, Approver.MANAGER, Approver.HR)))
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void theLastLevelTellsTheEmployeeNotAnotherApprover() throws Exception {
+        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
+        fixture.givenCurrentTime(FRIDAY)
+                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
+                .andThenAPublished(at(monday, "evt-level-1", levelApproved(1, Approver.MANAGER, Approver.HR)))
+                .whenPublishingA(at(monday.plusSeconds(60), "evt-approved", new LeaveApprovedEvent(
+                        LeaveRequestId.of(REQUEST), EmployeeId.of(EMPLOYEE), EmployeeId.of(HR_CONTACT), "ok")))
+                .expectDispatchedCommandsMatching(commands(
+                        "EMAIL eli EMPLOYEE LEAVE_APPROVED",
+                        "SMS eli EMPLOYEE LEAVE_APPROVED fallback→EMAIL",
+                        "PUSH eli EMPLOYEE LEAVE_APPROVED fallback→EMAIL",
+                        "AUDIT eli EMPLOYEE LEAVE_APPROVED"));
+    }
+
+    @Test
     void anHrLevelWaitingTooLongIsEscalatedToTheHrContactsManager() throws Exception {
         Instant monday = Instant.parse("2031-03-03T15:00:00Z");
         fixture.givenCurrentTime(FRIDAY)
@@ -271,6 +357,12 @@ class ApprovalReminderSagaTest {
     private static EventMessage<?> at(Instant timestamp, String id, Object payload) {
         return new GenericEventMessage<>(new GenericMessage<>(id, payload, MetaData.with("correlationId", "corr-1")),
                 () -> timestamp);
+    }
+
+    private static LeaveLevelApprovedEvent levelApproved(int level, Approver as, Approver next) {
+        String approver = as == Approver.HR ? HR_CONTACT : MANAGER;
+        return new LeaveLevelApprovedEvent(LeaveRequestId.of(REQUEST), EmployeeId.of(EMPLOYEE), level, as,
+                EmployeeId.of(approver), null, "fine", next);
     }
 
     private static LeaveRequestedEvent requested(Approver... approvals) {
