@@ -39,6 +39,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -63,6 +64,7 @@ class ApprovalReminderSagaTest {
     private static final Instant FRIDAY = Instant.parse("2031-02-28T10:00:00Z");
     private static final Instant TUESDAY = Instant.parse("2031-03-04T10:00:00Z");
     private static final Instant NEXT_FRIDAY = Instant.parse("2031-03-07T10:00:00Z");
+    private static final Instant MONDAY = Instant.parse("2031-03-03T15:00:00Z");
 
     private SagaTestFixture<LeaveNotificationSaga> fixture;
     private final Map<String, EmployeeCalendar> calendars = new HashMap<>();
@@ -211,13 +213,8 @@ class ApprovalReminderSagaTest {
 
     @Test
     void aLevelPassedRestartsTheClockForTheNextApprover() throws Exception {
-        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
-        fixture.givenCurrentTime(FRIDAY)
-                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
-                .andThenTimeAdvancesTo(monday)
-                .andThenAPublished(at(monday, "evt-level-1", new LeaveLevelApprovedEvent(LeaveRequestId.of(REQUEST),
-                        EmployeeId.of(EMPLOYEE), 1, Approver.MANAGER, EmployeeId.of(MANAGER), null, "fine",
-                        Approver.HR)))
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .andThenAPublished(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR))
                 .whenTimeAdvancesTo(Instant.parse("2031-03-05T15:00:00Z"))
                 .expectDispatchedCommandsMatching(commands(
                         "EMAIL hanna HR APPROVAL_REMINDER",
@@ -229,11 +226,8 @@ class ApprovalReminderSagaTest {
 
     @Test
     void aLevelPassedTellsTheHrContactItIsTheirTurnAndRestartsTheDeadlinesForThem() throws Exception {
-        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
-        fixture.givenCurrentTime(FRIDAY)
-                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
-                .andThenTimeAdvancesTo(monday)
-                .whenPublishingA(at(monday, "evt-level-1", levelApproved(1, Approver.MANAGER, Approver.HR)))
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .whenPublishingA(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR))
                 .expectDispatchedCommandsMatching(commands(
                         "EMAIL hanna HR APPROVAL_TURN",
                         "PUSH hanna HR APPROVAL_TURN fallback→EMAIL",
@@ -251,11 +245,8 @@ class ApprovalReminderSagaTest {
             sent.add((SendNotificationCommand) payload);
             return null;
         });
-        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
-        fixture.givenCurrentTime(FRIDAY)
-                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
-                .andThenTimeAdvancesTo(monday)
-                .whenPublishingA(at(monday, "evt-level-1", levelApproved(1, Approver.MANAGER, Approver.HR)));
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .whenPublishingA(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR));
         SendNotificationCommand turn = sent.get(sent.size() - 1);
         assertThat(turn.sourceEventId()).isEqualTo("evt-level-1");
         assertThat(turn.details()).containsEntry("level", "HR").containsEntry("levelPassed", "1")
@@ -267,11 +258,8 @@ class ApprovalReminderSagaTest {
 
     @Test
     void aManagerLevelAfterHrTellsTheManager() throws Exception {
-        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
-        fixture.givenCurrentTime(FRIDAY)
-                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.HR, Approver.MANAGER)))
-                .andThenTimeAdvancesTo(monday)
-                .whenPublishingA(at(monday, "evt-level-1", levelApproved(1, Approver.HR, Approver.MANAGER)))
+        requestedOnFridayUntilMonday(Approver.HR, Approver.MANAGER)
+                .whenPublishingA(levelOnePassedOnMonday(Approver.HR, Approver.MANAGER))
                 .expectDispatchedCommandsMatching(commands(
                         "EMAIL mia MANAGER APPROVAL_TURN",
                         "PUSH mia MANAGER APPROVAL_TURN fallback→EMAIL",
@@ -283,22 +271,17 @@ class ApprovalReminderSagaTest {
         fixture = new SagaTestFixture<>(LeaveNotificationSaga.class);
         fixture.setCallbackBehavior((payload, metaData) -> null);
         fixture.registerResource(reminders(fixture, calendars, ""));
-        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
-        fixture.givenCurrentTime(FRIDAY)
-                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
-                .andThenTimeAdvancesTo(monday)
-                .whenPublishingA(at(monday, "evt-level-1", levelApproved(1, Approver.MANAGER, Approver.HR)))
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .whenPublishingA(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR))
                 .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines();
     }
 
     @Test
     void theLastLevelTellsTheEmployeeNotAnotherApprover() throws Exception {
-        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
-        fixture.givenCurrentTime(FRIDAY)
-                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
-                .andThenAPublished(at(monday, "evt-level-1", levelApproved(1, Approver.MANAGER, Approver.HR)))
-                .whenPublishingA(at(monday.plusSeconds(60), "evt-approved", new LeaveApprovedEvent(
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .andThenAPublished(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR))
+                .whenPublishingA(at(MONDAY.plusSeconds(60), "evt-approved", new LeaveApprovedEvent(
                         LeaveRequestId.of(REQUEST), EmployeeId.of(EMPLOYEE), EmployeeId.of(HR_CONTACT), "ok")))
                 .expectDispatchedCommandsMatching(commands(
                         "EMAIL eli EMPLOYEE LEAVE_APPROVED",
@@ -309,13 +292,8 @@ class ApprovalReminderSagaTest {
 
     @Test
     void anHrLevelWaitingTooLongIsEscalatedToTheHrContactsManager() throws Exception {
-        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
-        fixture.givenCurrentTime(FRIDAY)
-                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
-                .andThenTimeAdvancesTo(monday)
-                .andThenAPublished(at(monday, "evt-level-1", new LeaveLevelApprovedEvent(LeaveRequestId.of(REQUEST),
-                        EmployeeId.of(EMPLOYEE), 1, Approver.MANAGER, EmployeeId.of(MANAGER), null, "fine",
-                        Approver.HR)))
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .andThenAPublished(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR))
                 .andThenTimeAdvancesTo(Instant.parse("2031-03-05T15:00:00Z"))
                 .whenTimeAdvancesTo(Instant.parse("2031-03-10T15:00:00Z"))
                 .expectDispatchedCommandsMatching(commands(
@@ -359,10 +337,18 @@ class ApprovalReminderSagaTest {
                 () -> timestamp);
     }
 
-    private static LeaveLevelApprovedEvent levelApproved(int level, Approver as, Approver next) {
-        String approver = as == Approver.HR ? HR_CONTACT : MANAGER;
-        return new LeaveLevelApprovedEvent(LeaveRequestId.of(REQUEST), EmployeeId.of(EMPLOYEE), level, as,
-                EmployeeId.of(approver), null, "fine", next);
+    /** A request for {@code first} then {@code next} submitted on Friday; the fixture's time is Monday 15:00. */
+    private ContinuedGivenState requestedOnFridayUntilMonday(Approver first, Approver next) throws Exception {
+        return fixture.givenCurrentTime(FRIDAY)
+                .andThenAPublished(at(FRIDAY, "evt-requested", requested(first, next)))
+                .andThenTimeAdvancesTo(MONDAY);
+    }
+
+    /** Level 1 ({@code first}) approved on Monday 3 March, 15:00, by the manager or the HR contact. */
+    private static EventMessage<?> levelOnePassedOnMonday(Approver first, Approver next) {
+        String approver = first == Approver.HR ? HR_CONTACT : MANAGER;
+        return at(MONDAY, "evt-level-1", new LeaveLevelApprovedEvent(LeaveRequestId.of(REQUEST),
+                EmployeeId.of(EMPLOYEE), 1, first, EmployeeId.of(approver), null, "fine", next));
     }
 
     private static LeaveRequestedEvent requested(Approver... approvals) {
