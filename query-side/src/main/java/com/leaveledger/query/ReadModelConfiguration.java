@@ -2,13 +2,19 @@ package com.leaveledger.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.query.balance.BalanceQueries;
-import com.leaveledger.support.calendar.HolidayCalendar;
-import com.leaveledger.support.calendar.JollydayHolidayCalendar;
 import com.leaveledger.query.calendar.TeamCalendarQueries;
+import com.leaveledger.query.employee.EmployeeCalendars;
 import com.leaveledger.query.employee.EmployeeDirectory;
+import com.leaveledger.query.request.Escalations;
 import com.leaveledger.query.request.LeaveRequestQueries;
 import com.leaveledger.query.web.AccessRules;
+import com.leaveledger.support.calendar.CalendarConfiguration;
+import com.leaveledger.support.calendar.HolidayCalendar;
+import com.leaveledger.support.calendar.WorkingDays;
+import com.leaveledger.support.calendar.WorkingWeeks;
+import com.leaveledger.support.policy.LeavePolicies;
 import com.leaveledger.support.policy.LeavePolicyConfiguration;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -18,10 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The read side of the read models: one query object per feature package (each a bean or two, so one configuration
  * for them all) and the access rules the controllers apply. The audit package has its own
  * ({@link com.leaveledger.query.audit.AuditConfiguration}). The leave policies come from service-support's
- * {@link LeavePolicyConfiguration} (shown by {@code GET /api/leave-policies}).
+ * {@link LeavePolicyConfiguration} (shown by {@code GET /api/leave-policies}), the calendar that counts working
+ * days from its {@link CalendarConfiguration} (the same count as the command side's).
  */
 @Configuration(proxyBeanMethods = false)
-@Import(LeavePolicyConfiguration.class)
+@Import({LeavePolicyConfiguration.class, CalendarConfiguration.class})
 public class ReadModelConfiguration {
 
     @Bean
@@ -35,8 +42,26 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    LeaveRequestQueries leaveRequestQueries(JdbcTemplate jdbc, ObjectMapper json) {
-        return new LeaveRequestQueries(jdbc, json);
+    EmployeeCalendars employeeCalendars(ObjectMapper json) {
+        return new EmployeeCalendars(json);
+    }
+
+    @Bean
+    WorkingDays workingDays(HolidayCalendar holidays, WorkingWeeks weeks) {
+        return new WorkingDays(holidays, weeks);
+    }
+
+    /** Escalated requests, counted in {@code ledger.time-zone} with the command side's escalation period. */
+    @Bean
+    Escalations escalations(JdbcTemplate jdbc, EmployeeCalendars calendars, WorkingDays workingDays,
+                            LeavePolicies policies, Clock clock, QuerySideProperties properties) {
+        return new Escalations(jdbc, calendars, workingDays, policies.reminders().escalateAfterWorkingDays(),
+                clock.withZone(properties.timeZone()));
+    }
+
+    @Bean
+    LeaveRequestQueries leaveRequestQueries(JdbcTemplate jdbc, ObjectMapper json, Escalations escalations) {
+        return new LeaveRequestQueries(jdbc, json, escalations);
     }
 
     @Bean
@@ -45,12 +70,8 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    HolidayCalendar holidayCalendar() {
-        return new JollydayHolidayCalendar();
-    }
-
-    @Bean
-    TeamCalendarQueries teamCalendarQueries(JdbcTemplate jdbc, HolidayCalendar holidays) {
-        return new TeamCalendarQueries(jdbc, holidays);
+    TeamCalendarQueries teamCalendarQueries(JdbcTemplate jdbc, HolidayCalendar holidays, WorkingDays workingDays,
+                                            EmployeeCalendars calendars) {
+        return new TeamCalendarQueries(jdbc, holidays, workingDays, calendars);
     }
 }

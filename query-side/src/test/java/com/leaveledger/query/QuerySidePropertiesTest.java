@@ -8,6 +8,7 @@ import com.leaveledger.query.replay.ReplayProperties;
 import com.leaveledger.support.processing.ProcessorProperties;
 import com.leaveledger.support.testing.RejectedSetting;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,6 +36,7 @@ class QuerySidePropertiesTest {
             assertThat(context.getBean(ReplayProperties.class).switchTimeout()).isEqualTo(Duration.ofSeconds(60));
             assertThat(context.getBean(AuditProperties.class).exportFetchSize()).isEqualTo(1000);
             assertThat(context.getBean(ProcessorProperties.class).tokenClaimInterval()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(context.getBean(QuerySideProperties.class).timeZone()).isEqualTo(ZoneId.of("UTC"));
         });
     }
 
@@ -44,6 +46,8 @@ class QuerySidePropertiesTest {
             assertThat(context).hasFailed();
             assertThat(RejectedSetting.of(context.getStartupFailure())).isEqualTo("ledger.projections.dead-letters.max-sequences");
         });
+        runner.withPropertyValues("ledger.time-zone=Mars/Olympus_Mons").run(context ->
+                assertThat(RejectedSetting.of(context.getStartupFailure())).isEqualTo("ledger.time-zone"));
         runner.withPropertyValues("ledger.replay.switch-timeout=0s").run(context ->
                 assertThat(RejectedSetting.of(context.getStartupFailure())).isEqualTo("ledger.replay.switch-timeout"));
     }

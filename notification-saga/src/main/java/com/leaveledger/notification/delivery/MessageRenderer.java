@@ -62,6 +62,12 @@ public class MessageRenderer {
                         + " working days for the decision of " + d.getOrDefault("approverId", "its approver")
                         + level(d) + ". As their manager you may now approve or reject it.";
                 break;
+            case APPROVAL_TURN:
+                subject = employee + "'s leave request awaits your decision";
+                text = employee + "'s request for " + period + " passed approval level "
+                        + d.getOrDefault("levelPassed", "?") + " (approved by " + d.getOrDefault("approvedBy", "?")
+                        + ") and now awaits your decision" + level(d) + ". Please approve or reject it.";
+                break;
             default:
                 throw new IllegalArgumentException("unknown kind " + delivery.kind());
         }

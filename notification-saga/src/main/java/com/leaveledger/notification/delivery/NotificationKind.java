@@ -17,5 +17,7 @@ public enum NotificationKind {
     /** To the approver of the level a request waits at: it has waited {@code remindAfterWorkingDays} working days. */
     APPROVAL_REMINDER,
     /** To the approver's own manager: the request has waited {@code escalateAfterWorkingDays}; they may decide it. */
-    APPROVAL_ESCALATED
+    APPROVAL_ESCALATED,
+    /** To the approver of the next level (the manager, or the HR contact): a level was passed, it is their turn. */
+    APPROVAL_TURN
 }

@@ -46,6 +46,7 @@ import org.axonframework.spring.stereotype.Saga;
  * One saga per leave request decides who is told what, on which channel, and compensates what fails:
  * <ul>
  *   <li>requested → the manager: email + push;</li>
+ *   <li>a level of several passed → the next level's approver (the manager, or the HR contact): email + push;</li>
  *   <li>approved / rejected → the employee: email + SMS + push;</li>
  *   <li>approved leave cancelled → employee and manager: email + push; approval notices still undelivered are
  *       cancelled, and if there were any the employee's notice is a retraction;</li>
@@ -143,13 +144,28 @@ public class LeaveNotificationSaga {
         }
     }
 
-    /** One level of several was passed: the clock starts again for the next approver. */
+    /**
+     * One level of several was passed: the next level's approver is told it is their turn, and the clock starts
+     * again for them. The notice's deliveries are named by this event, so a redelivery sends nothing twice.
+     */
     @SagaEventHandler(associationProperty = ASSOCIATION)
     public void on(LeaveLevelApprovedEvent event, @MessageIdentifier String eventId, @Timestamp Instant passedAt) {
         stopWaiting();
-        if (event.nextApprover() != null) {
-            awaitDecision(event.nextApprover(), eventId, passedAt);
+        Approver next = event.nextApprover();
+        if (next == null) {
+            return;
         }
+        facts.put("level", next.name());
+        facts.put("levelPassed", String.valueOf(event.level()));
+        if (event.approvedBy() != null) {
+            facts.put("approvedBy", event.approvedBy().value());
+        }
+        notify(eventId, NotificationKind.APPROVAL_TURN, reminders.approverOf(next, managerId).orElse(null),
+                next == Approver.HR ? RecipientRole.HR : RecipientRole.MANAGER, EMAIL, PUSH);
+        facts.remove("levelPassed");
+        facts.remove("approvedBy");
+        forgetWaitingFacts();
+        awaitDecision(next, eventId, passedAt);
     }
 
     /** The request has waited long enough at its level: its approver is reminded. */

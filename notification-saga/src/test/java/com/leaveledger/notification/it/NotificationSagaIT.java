@@ -106,13 +106,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * Jackson serializer, keyed by employee. Tests never share data: ids carry a per-test prefix.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "axon.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
+        "axon.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "ledger.notifications.hr-contact.employee-id=" + NotificationSagaIT.HR_CONTACT
 })
 @EmbeddedKafka(kraft = true, count = 1, partitions = 12, topics = {Topics.EVENTS, Topics.NOTIFICATIONS_DLQ})
 @ActiveProfiles({"dev", "it"})
 @AutoConfigureObservability
 @Import(NotificationSagaIT.CleanSchema.class)
 public abstract class NotificationSagaIT {
+
+    /** The HR contact ({@code ledger.notifications.hr-contact.employee-id}), told of and reminded of HR levels. */
+    protected static final String HR_CONTACT = "it-hr-contact";
 
     protected static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
             .dynamicPort());

@@ -39,6 +39,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -63,6 +64,7 @@ class ApprovalReminderSagaTest {
     private static final Instant FRIDAY = Instant.parse("2031-02-28T10:00:00Z");
     private static final Instant TUESDAY = Instant.parse("2031-03-04T10:00:00Z");
     private static final Instant NEXT_FRIDAY = Instant.parse("2031-03-07T10:00:00Z");
+    private static final Instant MONDAY = Instant.parse("2031-03-03T15:00:00Z");
 
     private SagaTestFixture<LeaveNotificationSaga> fixture;
     private final Map<String, EmployeeCalendar> calendars = new HashMap<>();
@@ -81,6 +83,12 @@ class ApprovalReminderSagaTest {
 
     /** The saga's reminders as production builds them, with a directory of this test and the fixture's clock. */
     static ApprovalReminders reminders(SagaTestFixture<?> fixture, Map<String, EmployeeCalendar> calendars) {
+        return reminders(fixture, calendars, HR_CONTACT);
+    }
+
+    /** As {@link #reminders(SagaTestFixture, Map)}, with that HR contact (null or blank: none). */
+    static ApprovalReminders reminders(SagaTestFixture<?> fixture, Map<String, EmployeeCalendar> calendars,
+                                       String hrContact) {
         Map<String, String> managers = Map.of(EMPLOYEE, MANAGER, MANAGER, MANAGERS_MANAGER, HR_CONTACT, HR_MANAGER);
         ApprovalReminders.Employees employees = new ApprovalReminders.Employees() {
             @Override
@@ -112,7 +120,7 @@ class ApprovalReminderSagaTest {
         };
         return new ApprovalReminders(new WorkingDays(new JollydayHolidayCalendar(),
                 CalendarConfiguration.defaultWorkingWeeks()), employees, new LeavePolicies.Reminders(2, 5),
-                HR_CONTACT, clock);
+                hrContact, clock);
     }
 
     @Test
@@ -205,13 +213,8 @@ class ApprovalReminderSagaTest {
 
     @Test
     void aLevelPassedRestartsTheClockForTheNextApprover() throws Exception {
-        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
-        fixture.givenCurrentTime(FRIDAY)
-                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
-                .andThenTimeAdvancesTo(monday)
-                .andThenAPublished(at(monday, "evt-level-1", new LeaveLevelApprovedEvent(LeaveRequestId.of(REQUEST),
-                        EmployeeId.of(EMPLOYEE), 1, Approver.MANAGER, EmployeeId.of(MANAGER), null, "fine",
-                        Approver.HR)))
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .andThenAPublished(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR))
                 .whenTimeAdvancesTo(Instant.parse("2031-03-05T15:00:00Z"))
                 .expectDispatchedCommandsMatching(commands(
                         "EMAIL hanna HR APPROVAL_REMINDER",
@@ -222,14 +225,75 @@ class ApprovalReminderSagaTest {
     }
 
     @Test
+    void aLevelPassedTellsTheHrContactItIsTheirTurnAndRestartsTheDeadlinesForThem() throws Exception {
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .whenPublishingA(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR))
+                .expectDispatchedCommandsMatching(commands(
+                        "EMAIL hanna HR APPROVAL_TURN",
+                        "PUSH hanna HR APPROVAL_TURN fallback→EMAIL",
+                        "AUDIT hanna HR APPROVAL_TURN"))
+                .expectNoScheduledDeadlineWithName(TUESDAY, LeaveNotificationSaga.REMIND)
+                .expectScheduledDeadlineWithName(Instant.parse("2031-03-05T15:00:00Z"), LeaveNotificationSaga.REMIND)
+                .expectScheduledDeadlineWithName(Instant.parse("2031-03-10T15:00:00Z"),
+                        LeaveNotificationSaga.ESCALATE);
+    }
+
+    @Test
+    void theTurnNoticeNamesTheLevelPassedAndIsNamedByItsEvent() throws Exception {
+        List<SendNotificationCommand> sent = new ArrayList<>();
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            sent.add((SendNotificationCommand) payload);
+            return null;
+        });
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .whenPublishingA(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR));
+        SendNotificationCommand turn = sent.get(sent.size() - 1);
+        assertThat(turn.sourceEventId()).isEqualTo("evt-level-1");
+        assertThat(turn.details()).containsEntry("level", "HR").containsEntry("levelPassed", "1")
+                .containsEntry("approvedBy", MANAGER).containsEntry("startDate", "2031-03-10");
+        assertThat(sent).filteredOn(command -> command.sourceEventId().equals("evt-level-1"))
+                .extracting(command -> command.deliveryId().toString()).doesNotHaveDuplicates()
+                .hasSize(3);
+    }
+
+    @Test
+    void aManagerLevelAfterHrTellsTheManager() throws Exception {
+        requestedOnFridayUntilMonday(Approver.HR, Approver.MANAGER)
+                .whenPublishingA(levelOnePassedOnMonday(Approver.HR, Approver.MANAGER))
+                .expectDispatchedCommandsMatching(commands(
+                        "EMAIL mia MANAGER APPROVAL_TURN",
+                        "PUSH mia MANAGER APPROVAL_TURN fallback→EMAIL",
+                        "AUDIT mia MANAGER APPROVAL_TURN"));
+    }
+
+    @Test
+    void withoutAnHrContactNobodyIsToldOfTheHrLevel() throws Exception {
+        fixture = new SagaTestFixture<>(LeaveNotificationSaga.class);
+        fixture.setCallbackBehavior((payload, metaData) -> null);
+        fixture.registerResource(reminders(fixture, calendars, ""));
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .whenPublishingA(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR))
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void theLastLevelTellsTheEmployeeNotAnotherApprover() throws Exception {
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .andThenAPublished(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR))
+                .whenPublishingA(at(MONDAY.plusSeconds(60), "evt-approved", new LeaveApprovedEvent(
+                        LeaveRequestId.of(REQUEST), EmployeeId.of(EMPLOYEE), EmployeeId.of(HR_CONTACT), "ok")))
+                .expectDispatchedCommandsMatching(commands(
+                        "EMAIL eli EMPLOYEE LEAVE_APPROVED",
+                        "SMS eli EMPLOYEE LEAVE_APPROVED fallback→EMAIL",
+                        "PUSH eli EMPLOYEE LEAVE_APPROVED fallback→EMAIL",
+                        "AUDIT eli EMPLOYEE LEAVE_APPROVED"));
+    }
+
+    @Test
     void anHrLevelWaitingTooLongIsEscalatedToTheHrContactsManager() throws Exception {
-        Instant monday = Instant.parse("2031-03-03T15:00:00Z");
-        fixture.givenCurrentTime(FRIDAY)
-                .andThenAPublished(at(FRIDAY, "evt-requested", requested(Approver.MANAGER, Approver.HR)))
-                .andThenTimeAdvancesTo(monday)
-                .andThenAPublished(at(monday, "evt-level-1", new LeaveLevelApprovedEvent(LeaveRequestId.of(REQUEST),
-                        EmployeeId.of(EMPLOYEE), 1, Approver.MANAGER, EmployeeId.of(MANAGER), null, "fine",
-                        Approver.HR)))
+        requestedOnFridayUntilMonday(Approver.MANAGER, Approver.HR)
+                .andThenAPublished(levelOnePassedOnMonday(Approver.MANAGER, Approver.HR))
                 .andThenTimeAdvancesTo(Instant.parse("2031-03-05T15:00:00Z"))
                 .whenTimeAdvancesTo(Instant.parse("2031-03-10T15:00:00Z"))
                 .expectDispatchedCommandsMatching(commands(
@@ -271,6 +335,20 @@ class ApprovalReminderSagaTest {
     private static EventMessage<?> at(Instant timestamp, String id, Object payload) {
         return new GenericEventMessage<>(new GenericMessage<>(id, payload, MetaData.with("correlationId", "corr-1")),
                 () -> timestamp);
+    }
+
+    /** A request for {@code first} then {@code next} submitted on Friday; the fixture's time is Monday 15:00. */
+    private ContinuedGivenState requestedOnFridayUntilMonday(Approver first, Approver next) throws Exception {
+        return fixture.givenCurrentTime(FRIDAY)
+                .andThenAPublished(at(FRIDAY, "evt-requested", requested(first, next)))
+                .andThenTimeAdvancesTo(MONDAY);
+    }
+
+    /** Level 1 ({@code first}) approved on Monday 3 March, 15:00, by the manager or the HR contact. */
+    private static EventMessage<?> levelOnePassedOnMonday(Approver first, Approver next) {
+        String approver = first == Approver.HR ? HR_CONTACT : MANAGER;
+        return at(MONDAY, "evt-level-1", new LeaveLevelApprovedEvent(LeaveRequestId.of(REQUEST),
+                EmployeeId.of(EMPLOYEE), 1, first, EmployeeId.of(approver), null, "fine", next));
     }
 
     private static LeaveRequestedEvent requested(Approver... approvals) {

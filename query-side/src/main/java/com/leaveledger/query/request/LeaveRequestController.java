@@ -30,7 +30,8 @@ public class LeaveRequestController {
     }
 
     @Operation(summary = "A leave request: status, period, working days, the approval levels awaited and passed (by "
-            + "whom, as what, on whose behalf), decision and history (owner, manager or their delegate, HR)")
+            + "whom, as what, on whose behalf), decision and history (owner, manager or their delegate, the manager's "
+            + "manager once it is escalated to them, HR)")
     @ProblemResponse(status = 403, rules = "not-your-request")
     @ProblemResponse(status = 404, rules = "leave-request-not-found")
     @GetMapping("/api/leave-requests/{id}")
@@ -38,7 +39,8 @@ public class LeaveRequestController {
         LeaveRequestView view = queries.find(id).orElseThrow(() -> RuleViolation.notFound(
                 "leave-request-not-found", "no leave request " + id + " (or not yet projected)"));
         Caller caller = Caller.of(authentication);
-        if (!queries.isDelegateOf(caller.id(), view.managerId())) {
+        if (!queries.isDelegateOf(caller.id(), view.managerId())
+                && !(caller.isManager() && queries.isEscalatedTo(caller.id(), id))) {
             access.requireRequestAccess(caller, id, view.employeeId(), view.managerId());
         }
         return view;
@@ -57,8 +59,8 @@ public class LeaveRequestController {
     }
 
     @Operation(summary = "Requests waiting for this manager's decision at a MANAGER level, oldest first: their reports' "
-            + "and, during a delegation, those of the managers who delegated to them; each with the employee's "
-            + "balances of its leave type (that manager)")
+            + "and, during a delegation, those of the managers who delegated to them, and those escalated to them "
+            + "(escalated, escalatedFrom); each with the employee's balances of its leave type (that manager)")
     @ProblemResponse(status = 403, rules = "not-that-manager")
     @GetMapping("/api/managers/{id}/pending-approvals")
     PageResult<PendingApproval> pendingApprovals(@PathVariable String id,

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -40,16 +41,18 @@ public class LeaveRequestQueries {
     };
     private static final TypeReference<List<LevelPassed>> LEVELS = new TypeReference<>() {
     };
-    /** Managers who delegated their approvals to the caller for today. */
+    /** Managers who delegated their approvals to the caller for today (delegate, today). */
     private static final String DELEGATORS = "select d.manager_id from approval_delegation d where d.delegate_id = ? "
-            + "and d.revoked_at is null and current_date between d.valid_from and d.valid_to";
+            + "and d.revoked_at is null and ? between d.valid_from and d.valid_to";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Escalations escalations;
 
-    public LeaveRequestQueries(JdbcTemplate jdbc, ObjectMapper json) {
+    public LeaveRequestQueries(JdbcTemplate jdbc, ObjectMapper json, Escalations escalations) {
         this.jdbc = jdbc;
         this.json = json;
+        this.escalations = escalations;
     }
 
     public Optional<LeaveRequestView> find(String id) {
@@ -84,15 +87,23 @@ public class LeaveRequestQueries {
     }
 
     /**
-     * Requests waiting for this manager's decision, oldest first, each with its employee's balances of the request's
-     * leave type for each year it touches (a subquery of the same statement, so a page is one read).
+     * Requests waiting for this manager's decision at a MANAGER level, oldest first: their reports', those of the
+     * managers who delegated to them for today, and those escalated to them ({@link Escalations}, marked with the
+     * manager they were escalated from). Each with its employee's balances of the request's leave type for each year
+     * it touches (a subquery of the same statement): a page is the escalation candidates' read, a count and one read.
      */
     public PageResult<PendingApproval> pendingFor(String managerId, PageRequest page) {
+        Map<String, String> escalated = escalations.to(managerId);
         return page(PENDING_BALANCES, "from leave_request r left join employee e on e.employee_id = r.employee_id "
                         + "where r.status = 'SUBMITTED' and r.awaiting = 'MANAGER' and r.employee_id <> ? "
-                        + "and (r.manager_id = ? or r.manager_id in (" + DELEGATORS + "))",
-                "r.submitted_at, r.leave_request_id", new Object[] {managerId, managerId, managerId}, page,
-                rs -> new PendingApproval(summary(rs), balances(rs.getString("balances"))));
+                        + "and (r.manager_id = ? or r.manager_id in (" + DELEGATORS + ") "
+                        + "or r.leave_request_id = any(?))",
+                "r.submitted_at, r.leave_request_id", new Object[] {managerId, managerId, managerId,
+                        escalations.today(), escalated.keySet().toArray(String[]::new)}, page,
+                rs -> {
+                    String from = escalated.get(rs.getString("leave_request_id"));
+                    return new PendingApproval(summary(rs), balances(rs.getString("balances")), from != null, from);
+                });
     }
 
     /** Requests waiting at an HR level, oldest first, but the caller's own; with balances like {@link #pendingFor}. */
@@ -100,13 +111,18 @@ public class LeaveRequestQueries {
         return page(PENDING_BALANCES, "from leave_request r left join employee e on e.employee_id = r.employee_id "
                         + "where r.status = 'SUBMITTED' and r.awaiting = 'HR' and r.employee_id <> ?",
                 "r.submitted_at, r.leave_request_id", new Object[] {callerId}, page,
-                rs -> new PendingApproval(summary(rs), balances(rs.getString("balances"))));
+                rs -> new PendingApproval(summary(rs), balances(rs.getString("balances")), false, null));
     }
 
     /** Whether {@code managerId} has delegated their approvals to {@code delegateId} for today. */
     public boolean isDelegateOf(String delegateId, String managerId) {
         return managerId != null && !jdbc.queryForList(DELEGATORS + " and d.manager_id = ?", String.class,
-                delegateId, managerId).isEmpty();
+                delegateId, escalations.today(), managerId).isEmpty();
+    }
+
+    /** Whether the request was escalated to {@code managerId} (who may now decide it) today. */
+    public boolean isEscalatedTo(String managerId, String leaveRequestId) {
+        return escalations.isEscalatedTo(managerId, leaveRequestId);
     }
 
     private PageResult<LeaveRequestSummary> page(String from, String order, Object[] args, PageRequest page) {
@@ -207,8 +223,12 @@ public class LeaveRequestQueries {
     /**
      * A pending request (the summary's fields, flattened) with its employee's balances of its leave type, one per
      * year the request touches that has an account: available = granted + carried + adjusted − deducted − reserved.
+     *
+     * @param escalated     it is listed because it waited the escalation period at its manager, who reports to you
+     * @param escalatedFrom that manager (null unless escalated)
      */
-    public record PendingApproval(@JsonUnwrapped LeaveRequestSummary request, List<YearBalance> balances) {
+    public record PendingApproval(@JsonUnwrapped LeaveRequestSummary request, List<YearBalance> balances,
+                                  boolean escalated, String escalatedFrom) {
     }
 
     public record YearBalance(int year, BigDecimal granted, BigDecimal carried, BigDecimal adjusted,

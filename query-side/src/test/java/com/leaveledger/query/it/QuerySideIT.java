@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -58,7 +59,7 @@ import org.springframework.test.context.ActiveProfiles;
 // /actuator/prometheus and tracing (the W3C trace context in events): Spring Boot leaves both off in tests unless asked
 @AutoConfigureObservability
 @ActiveProfiles({"dev", "it"})
-@Import(QuerySideIT.FreshSchema.class)
+@Import({QuerySideIT.FreshSchema.class, QuerySideIT.Clocks.class})
 public abstract class QuerySideIT {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -73,6 +74,9 @@ public abstract class QuerySideIT {
     protected EventProcessingConfiguration processing;
     @Autowired
     protected ProcessorPositions positions;
+    /** The service's clock: the system's unless a test sets it (reset after each test). */
+    @Autowired
+    protected TestClock clock;
     @Value("${ledger.jwt.secret}")
     private String secret;
     @Value("${spring.embedded.kafka.brokers}")
@@ -89,6 +93,7 @@ public abstract class QuerySideIT {
     @AfterEach
     void closeLedger() {
         ledger.close();
+        clock.reset();
     }
 
     protected String id(String name) {
@@ -152,6 +157,17 @@ public abstract class QuerySideIT {
     }
 
     protected static final String[] ALL = {"employees", "leave-requests", "balances", "audit-log"};
+
+    /** The service's clock, which a test may set. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
 
     /** Wipes the query side's schema before the context migrates it: a new embedded broker starts at offset 0. */
     @TestConfiguration(proxyBeanMethods = false)
