@@ -51,6 +51,8 @@ class ConsolePagesTest {
     void devSignInMintsATokenAndOpensTheFirstPageOfTheRoles() throws Exception {
         mvc.perform(post("/signin").with(csrf()).param("employeeId", "mia").param("roles", "MANAGER"))
                 .andExpect(redirectedUrl("/manager"));
+        mvc.perform(post("/signin").with(csrf()).param("employeeId", "hana").param("roles", "HR"))
+                .andExpect(redirectedUrl("/hr"));
         mvc.perform(post("/signin").with(csrf()).param("employeeId", "has space").param("roles", "MANAGER"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("without spaces")));
