@@ -81,8 +81,9 @@ public class ComplianceController {
                 uri -> uri.path("/api/audit/leave-requests/{id}").build(id)), Map.of(), "the request's timeline");
         model.addAttribute("requestId", id);
         model.addAttribute("events", timeline.getOrDefault("events", List.of()));
-        model.addAttribute("state", notices.take(backends.query().getMap(user.token(),
-                uri -> uri.path("/api/audit/leave-requests/{id}/state").build(id)), null, "the request's state"));
+        Map<String, Object> state = notices.take(backends.query().getMap(user.token(),
+                uri -> uri.path("/api/audit/leave-requests/{id}/state").build(id)), Map.of(), "the request's state");
+        model.addAttribute("state", state.get("request"));
         return "request-timeline";
     }
 

@@ -104,6 +104,23 @@ class ApprovalPagesTest {
                 .andExpect(flash().attribute("done", org.hamcrest.Matchers.startsWith("Delegation revoked")));
     }
 
+    @Test
+    void complianceSeesTheLevelsARequestPassedBesideItsTimeline() throws Exception {
+        QUERY.answer("/api/audit/leave-requests/r-1", "{\"leaveRequestId\":\"r-1\",\"events\":[]}");
+        QUERY.answer("/api/audit/leave-requests/r-1/state", "{\"leaveRequestId\":\"r-1\",\"eventsApplied\":3,"
+                + "\"request\":{\"leaveRequestId\":\"r-1\",\"employeeId\":\"eli\",\"leaveType\":\"PARENTAL\","
+                + "\"status\":\"APPROVED\",\"startDate\":\"2027-05-03\",\"endDate\":\"2027-05-07\",\"workingDays\":5.0,"
+                + "\"approvals\":[\"MANAGER\",\"HR\"],\"awaiting\":null,\"levelsPassed\":["
+                + "{\"level\":1,\"approvedAs\":\"MANAGER\",\"approvedBy\":\"dan\",\"onBehalfOf\":\"mia\",\"at\":\"2027-04-01T09:00:00Z\"},"
+                + "{\"level\":2,\"approvedAs\":\"HR\",\"approvedBy\":\"hana\",\"onBehalfOf\":null,\"at\":\"2027-04-02T09:00:00Z\"}]}}");
+        String html = mvc.perform(get("/compliance/requests/r-1").with(signedIn("audra", "COMPLIANCE")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("<li class=\"level passed\" data-level=\"2\"")
+                .contains("approved by <strong class=\"by\">dan</strong> on behalf of <span class=\"for\">mia</span>")
+                .contains("approved by <strong class=\"by\">hana</strong>,").doesNotContain("awaited now");
+        assertThat(QUERY.calls()).isEqualTo(2);
+    }
+
     private static RequestPostProcessor signedIn(String id, String role) {
         ConsoleUser user = new ConsoleUser(id, Set.of(role), "t", Instant.now().plusSeconds(600));
         return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
