@@ -4,6 +4,7 @@ import com.leaveledger.console.backend.Backends;
 import com.leaveledger.console.manager.ManagerController;
 import com.leaveledger.console.signin.ConsoleUser;
 import com.leaveledger.console.web.Notices;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +33,7 @@ public class HrController {
     @GetMapping("/hr")
     String pending(@AuthenticationPrincipal ConsoleUser user, Model model) {
         return ManagerController.approvals(notices.take(backends.query().getMap(user.token(), uri -> uri
-                        .path("/api/hr/pending-approvals").queryParam("size", 200).build()), java.util.Map.of(),
+                        .path("/api/hr/pending-approvals").queryParam("size", 200).build()), Map.of(),
                 "the requests awaiting HR"), "/hr", model);
     }
 
