@@ -48,9 +48,18 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theStylesheetAndHtmxAreServedBesideThePages() throws Exception {
+        mvc.perform(get("/css/console.css")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("ol.levels")));
+        mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+    }
+
+    @Test
     void devSignInMintsATokenAndOpensTheFirstPageOfTheRoles() throws Exception {
         mvc.perform(post("/signin").with(csrf()).param("employeeId", "mia").param("roles", "MANAGER"))
                 .andExpect(redirectedUrl("/manager"));
+        mvc.perform(post("/signin").with(csrf()).param("employeeId", "hana").param("roles", "HR"))
+                .andExpect(redirectedUrl("/hr"));
         mvc.perform(post("/signin").with(csrf()).param("employeeId", "has space").param("roles", "MANAGER"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("without spaces")));

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -27,7 +29,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The web console in a real browser (headless Chromium) against the real services: each user's journey — an
  * employee requests leave and meets refusals next to the field they concern, a manager approves with a comment and
- * reads the month grid, compliance reads a timeline, balances as of an instant, verifies the ledger and downloads an
+ * reads the month grid, HR approves a request's second level, a manager delegates their approvals and revokes the
+ * delegation, compliance reads a timeline, balances as of an instant, verifies the ledger and downloads an
  * export, an engineer watches a replay and retries or dismisses dead letters — and the
  * refusals a person can meet (403, an expired session, a service that is down). Screenshots land in
  * {@code e2e/target/screenshots}.
@@ -319,6 +322,91 @@ class ConsoleE2eIT {
 
     @Test
     @Order(8)
+    void hrSeesASecondLevelRequestWithTheLevelItPassedApprovesItAndEveryoneSeesBothLevels() {
+        Person hana = Person.reportingTo("hana", manager);
+        ledger.register(hana);
+        ledger.grant(hana, Integer.parseInt(YEAR), 30);
+        // 12 working days, more than ANNUAL's 10: the manager's level, then HR's (docs/leave-policies.md)
+        String longLeave = ledger.submit(hana, "2027-09-01", "2027-09-16", "console-hr-1");
+        ledger.approve(manager, longLeave, "console-hr-2");
+
+        browser.signIn("hr-e2e", "HR");
+        assertThat(browser.path()).startsWith("/hr");
+        reloadUntil("/hr", "article[data-request='" + longLeave + "']");
+        String card = "article[data-request='" + longLeave + "'] ";
+        assertThat(browser.text(card + "li.level.passed")).contains("Level 1 (MANAGER)")
+                .contains("approved by " + manager.id());
+        assertThat(browser.text(card + "li.level.awaited")).contains("Level 2 (HR)").contains("awaited now");
+        assertThat(browser.text("#balance-" + longLeave + " tr[data-year='" + YEAR + "'] td.available"))
+                .isEqualTo("18.0");
+        assertEveryFieldLabelled();
+        browser.screenshot("hr-pending");
+
+        browser.type("#comment-" + longLeave, "HR agrees");
+        browser.find(card + "button.approve").click();
+        assertThat(eventually(".notice.info", "Approved")).startsWith("Approved");
+        reloadUntilGone("/hr", "article[data-request='" + longLeave + "']");
+
+        // the employee's request and compliance's timeline show who passed each level
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(hana.id(), "EMPLOYEE");
+        reloadUntil("/employee/requests/" + longLeave, "li.level.passed[data-level='2']");
+        assertThat(browser.text("li.level.passed[data-level='1']")).contains("approved by " + manager.id());
+        assertThat(browser.text("li.level.passed[data-level='2']")).contains("approved by hr-e2e");
+        assertThat(browser.text(".status")).isEqualTo("APPROVED");
+        browser.screenshot("employee-request-levels");
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("auditor-e2e", "COMPLIANCE");
+        browser.go("/compliance/requests/" + longLeave);
+        assertThat(browser.all("#request-state li.level.passed")).hasSize(2);
+        assertThat(browser.text("#request-state li.level.passed[data-level='2']")).contains("hr-e2e");
+    }
+
+    @Test
+    @Order(9)
+    void managerDelegatesToAColleagueMeetsRefusalsNextToTheFieldsSeesItListedAndRevokesIt() {
+        Person dan = Person.manager("dan");
+        ledger.register(dan);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        browser.signIn(manager.id(), "EMPLOYEE", "MANAGER");
+        browser.go("/manager/delegations");
+        assertEveryFieldLabelled();
+
+        delegate(manager.id(), today.plusDays(1), today.plusDays(8));
+        assertThat(browser.await("#delegateId-error").getText()).contains("cannot delegate to yourself");
+        delegate(dan.id(), today.minusDays(10), today.minusDays(3));
+        assertThat(browser.await("#to-error").getText()).contains("over already");
+        assertThat(browser.all("#delegateId-error")).isEmpty();
+        browser.screenshot("manager-delegation-refused");
+
+        delegate(dan.id(), today.plusDays(1), today.plusDays(8));
+        assertThat(eventually(".notice.info", "Delegated to")).contains(dan.id());
+        String row = "#delegations tr[data-delegate='" + dan.id() + "']";
+        reloadUntil("/manager/delegations", row);
+        assertThat(browser.text(row)).contains(today.plusDays(1).toString()).contains(today.plusDays(8).toString());
+        browser.screenshot("manager-delegations");
+
+        browser.resize(390, 844);
+        try {
+            browser.go("/manager/delegations");
+            assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+            // the keyboard goes from the form's button to the list's revoke button
+            browser.script("document.getElementById('delegate').focus()");
+            browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("aria-label"))
+                    .isEqualTo("Revoke the delegation to " + dan.id());
+            browser.screenshot("manager-delegations-phone");
+        } finally {
+            browser.resize(1280, 900);
+        }
+
+        browser.find(row + " button").click();
+        assertThat(eventually(".notice.info", "Delegation revoked")).contains("decides nothing more");
+        reloadUntilGone("/manager/delegations", row);
+    }
+
+    @Test
+    @Order(10)
     void aPhoneScreenAndTheKeyboardReachEverything() {
         browser.signIn(employee.id(), "EMPLOYEE");
         browser.resize(390, 844);
@@ -335,7 +423,7 @@ class ConsoleE2eIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void aServiceThatIsDownIsNamedAndThePageStillRenders() {
         notifications.stop();
         browser.signIn("engineer-e2e", "ENGINEER");
@@ -349,6 +437,14 @@ class ConsoleE2eIT {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
+
+    private static void delegate(String delegateId, LocalDate from, LocalDate to) {
+        browser.go("/manager/delegations");
+        browser.type("#delegateId", delegateId);
+        browser.set("#from", from.toString());
+        browser.set("#to", to.toString());
+        browser.find("#delegate").click();
+    }
 
     private static void requestLeave(String from, String to) {
         browser.go("/employee?year=" + YEAR);
@@ -369,6 +465,14 @@ class ConsoleE2eIT {
         await(css + " on " + path).atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
             browser.go(path);
             return browser.appears(css, Duration.ofSeconds(3));
+        });
+    }
+
+    /** Opens the page again until the read side no longer shows {@code css}. */
+    private static void reloadUntilGone(String path, String css) {
+        await(css + " gone from " + path).atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            browser.go(path);
+            return browser.all(css).isEmpty();
         });
     }
 

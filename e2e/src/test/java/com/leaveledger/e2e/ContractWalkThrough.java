@@ -140,6 +140,9 @@ final class ContractWalkThrough {
         expect(401, Http.get(query, self + "/balances", null));
         expect(403, Http.get(query, self + "/balances", stranger.token()));
         expect(403, Http.get(query, self + "/balances", Ledger.COMPLIANCE));
+        // a manager's current delegations: theirs, not a stranger's
+        expect(200, Http.get(query, "/api/employees/" + manager.id() + "/delegations", manager.token()));
+        expect(403, Http.get(query, "/api/employees/" + manager.id() + "/delegations", Ledger.COMPLIANCE));
         expect(200, Http.get(query, self + "/leave-requests?status=APPROVED&page=0&size=10", employee.token()));
         expect(400, Http.get(query, self + "/leave-requests?page=-1", employee.token()));
         expect(404, Http.get(query, "/api/leave-requests/" + UNKNOWN_ID, employee.token()));

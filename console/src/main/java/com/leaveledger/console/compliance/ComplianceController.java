@@ -24,7 +24,8 @@ import org.springframework.web.util.UriBuilder;
 
 /**
  * Compliance pages: an employee's audit timeline (filtered by time, type and actor; each event expands to its
- * payload, actor, correlation and causation), a request's timeline, balances as of an instant, the export as a
+ * payload, actor, correlation and causation), a request's timeline with its state (the approval levels passed and
+ * awaited), balances as of an instant, the export as a
  * download, and the ledger's verification on demand.
  */
 @Controller
@@ -80,6 +81,9 @@ public class ComplianceController {
                 uri -> uri.path("/api/audit/leave-requests/{id}").build(id)), Map.of(), "the request's timeline");
         model.addAttribute("requestId", id);
         model.addAttribute("events", timeline.getOrDefault("events", List.of()));
+        Map<String, Object> state = notices.take(backends.query().getMap(user.token(),
+                uri -> uri.path("/api/audit/leave-requests/{id}/state").build(id)), Map.of(), "the request's state");
+        model.addAttribute("state", state.get("request"));
         return "request-timeline";
     }
 

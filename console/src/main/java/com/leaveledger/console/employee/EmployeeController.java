@@ -6,8 +6,8 @@ import com.leaveledger.console.backend.Reply;
 import com.leaveledger.console.signin.ConsoleUser;
 import com.leaveledger.console.web.Notices;
 import com.leaveledger.console.web.Outcomes;
+import com.leaveledger.console.web.Refusal;
 import java.time.Year;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The employee's page: balances of a year, the request form and the requests (loaded as a fragment of their own, so
- * that each request to the console calls query-side once).
+ * that each request to the console calls query-side once); and one request in full.
  */
 @Controller
 public class EmployeeController {
@@ -82,15 +82,9 @@ public class EmployeeController {
         if (problem.isDown()) {
             notices.add(problem, "your request (it was not sent)");
         } else {
-            Map<String, String> fieldErrors = new HashMap<>();
-            problem.errors().forEach(e -> fieldErrors.putIfAbsent(e.field(), e.message()));
-            LeaveRules.Explanation explanation = LeaveRules.explain(problem.rule());
-            if (explanation != null) {
-                fieldErrors.put(explanation.field(), explanation.words() + " (" + problem.detail() + ")");
-            } else if (fieldErrors.isEmpty()) {
-                model.addAttribute("formError", problem.detail());
-            }
-            model.addAttribute("fieldErrors", fieldErrors);
+            Refusal refusal = Refusal.of(problem, LeaveRules.RULES);
+            model.addAttribute("fieldErrors", refusal.fieldErrors());
+            model.addAttribute("formError", refusal.formError());
             model.addAttribute("refusedRule", problem.rule());
         }
         int year = form.startDate() != null && form.startDate().matches("\\d{4}-.*")
@@ -120,10 +114,22 @@ public class EmployeeController {
         } else if (reply.problem().isDown()) {
             notices.add(reply.problem(), "the working days of that period");
         } else {
-            LeaveRules.Explanation explanation = LeaveRules.explain(reply.problem().rule());
+            Refusal.Explanation explanation = LeaveRules.explain(reply.problem().rule());
             model.addAttribute("previewRefusal", explanation != null ? explanation.words() : reply.problem().detail());
         }
         return "employee-parts :: working-days";
+    }
+
+    /**
+     * One of the employee's requests in full: status, period, the approval levels passed (by whom, on whose behalf)
+     * and the one awaited, and its history.
+     */
+    @GetMapping("/employee/requests/{id}")
+    String request(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id, Model model) {
+        model.addAttribute("requestId", id);
+        model.addAttribute("request", notices.take(backends.query().getMap(user.token(),
+                uri -> uri.path("/api/leave-requests/{id}").build(id)), null, "the request"));
+        return "request";
     }
 
     /** The submitted request once query-side has it: status and the working days it takes (polled until then). */

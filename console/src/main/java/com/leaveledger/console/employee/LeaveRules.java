@@ -1,5 +1,6 @@
 package com.leaveledger.console.employee;
 
+import com.leaveledger.console.web.Refusal.Explanation;
 import java.util.Map;
 
 /**
@@ -8,11 +9,7 @@ import java.util.Map;
  */
 final class LeaveRules {
 
-    /** The field a rule is about and what it means for the person filling in the form. */
-    record Explanation(String field, String words) {
-    }
-
-    private static final Map<String, Explanation> RULES = Map.ofEntries(
+    static final Map<String, Explanation> RULES = Map.ofEntries(
             Map.entry("insufficient-balance", new Explanation("leaveType",
                     "Not enough days of this leave type are left for that period.")),
             Map.entry("overlapping-request", new Explanation("startDate",

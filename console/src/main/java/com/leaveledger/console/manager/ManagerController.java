@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The manager's pages: pending approvals, each with its employee's balance of its leave type from the same answer
- * (approve with a comment, reject with a reason), and the team calendar as a month grid with the team's public
+ * The manager's pages: pending approvals, each with the levels it passed and its employee's balance of its leave type
+ * from the same answer (approve with a comment, reject with a reason), and the team calendar as a month grid with the team's public
  * holidays.
  */
 @Controller
@@ -35,30 +35,40 @@ public class ManagerController {
 
     @GetMapping("/manager")
     String pending(@AuthenticationPrincipal ConsoleUser user, Model model) {
-        Map<String, Object> page = notices.take(backends.query().getMap(user.token(), uri -> uri
+        return approvals(notices.take(backends.query().getMap(user.token(), uri -> uri
                 .path("/api/managers/{id}/pending-approvals").queryParam("size", 200).build(user.id())), Map.of(),
-                "your pending approvals");
+                "your pending approvals"), "/manager", model);
+    }
+
+    /** The approvals page (a manager's or HR's, {@code base}) of one answer of query-side. */
+    public static String approvals(Map<String, Object> page, String base, Model model) {
         model.addAttribute("pending", page.getOrDefault("items", List.of()));
         model.addAttribute("totalPending", page.getOrDefault("totalItems", 0));
-        return "manager";
+        model.addAttribute("base", base);
+        return "approvals";
     }
 
     @PostMapping("/manager/requests/{id}/approve")
     String approve(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id,
                    @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
-        return Outcomes.redirect(backends.command().post(user.token(), Outcomes.note("comment", comment),
-                        uri -> uri.path("/api/leave-requests/{id}/approve").build(id)),
-                "Approved. The list follows once the ledger has recorded it.", "Not approved", "/manager", redirect);
+        return decide(backends, user, id, "approve", "comment", comment, "/manager", redirect);
     }
 
     @PostMapping("/manager/requests/{id}/reject")
     String reject(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id,
                   @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        return Outcomes.redirect(backends.command().post(user.token(), Outcomes.note("reason", reason),
-                        uri -> uri.path("/api/leave-requests/{id}/reject").build(id)),
-                "Rejected. The list follows once the ledger has recorded it.", "Not rejected", "/manager", redirect);
+        return decide(backends, user, id, "reject", "reason", reason, "/manager", redirect);
     }
 
+    /** Approves ({@code comment}) or rejects ({@code reason}) the level the request awaits, back to {@code page}. */
+    public static String decide(Backends backends, ConsoleUser user, String id, String decision, String member,
+                                String note, String page, RedirectAttributes redirect) {
+        boolean approve = "approve".equals(decision);
+        return Outcomes.redirect(backends.command().post(user.token(), Outcomes.note(member, note),
+                        uri -> uri.path("/api/leave-requests/{id}/" + decision).build(id)),
+                (approve ? "Approved" : "Rejected") + ". The list follows once the ledger has recorded it.",
+                approve ? "Not approved" : "Not rejected", page, redirect);
+    }
 
     @GetMapping("/manager/calendar")
     @SuppressWarnings("unchecked")

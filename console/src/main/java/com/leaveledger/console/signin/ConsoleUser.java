@@ -30,6 +30,9 @@ public record ConsoleUser(String id, Set<String> roles, String token, Instant ex
         if (has("MANAGER")) {
             return "/manager";
         }
+        if (has("HR")) {
+            return "/hr";
+        }
         if (has("COMPLIANCE")) {
             return "/compliance";
         }

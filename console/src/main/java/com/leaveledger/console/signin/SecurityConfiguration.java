@@ -28,6 +28,7 @@ public class SecurityConfiguration {
                                 "/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/employee/**").hasRole("EMPLOYEE")
                         .requestMatchers("/manager/**").hasRole("MANAGER")
+                        .requestMatchers("/hr/**").hasRole("HR")
                         .requestMatchers("/compliance/**").hasRole("COMPLIANCE")
                         // notification-saga shows a request's notifications to COMPLIANCE (and the parties), not ENGINEER
                         .requestMatchers("/engineer/notifications").hasAnyRole("ENGINEER", "COMPLIANCE")

@@ -1,6 +1,7 @@
 package com.leaveledger.query.request;
 
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
+import com.leaveledger.query.request.LeaveRequestQueries.DelegationView;
 import com.leaveledger.query.request.LeaveRequestQueries.LeaveRequestSummary;
 import com.leaveledger.query.request.LeaveRequestQueries.LeaveRequestView;
 import com.leaveledger.query.request.LeaveRequestQueries.PendingApproval;
@@ -11,13 +12,14 @@ import com.leaveledger.query.web.PageResult;
 import com.leaveledger.support.rules.RuleViolation;
 import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Leave requests: one by id, an employee's, a manager's and HR's pending approvals. */
+/** Leave requests: one by id, an employee's, a manager's and HR's pending approvals; a manager's delegations. */
 @RestController
 public class LeaveRequestController {
 
@@ -78,5 +80,17 @@ public class LeaveRequestController {
                                                    @RequestParam(required = false) Integer size,
                                                    Authentication authentication) {
         return queries.pendingForHr(Caller.of(authentication).id(), PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "A manager's current delegations of their approvals (neither revoked nor over), by start "
+            + "(the manager themself, or HR)")
+    @ProblemResponse(status = 403, rules = "not-that-manager")
+    @GetMapping("/api/employees/{id}/delegations")
+    List<DelegationView> delegations(@PathVariable String id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (!caller.isHr()) {
+            access.requireSelfAsManager(caller, id);
+        }
+        return queries.currentDelegations(id);
     }
 }

@@ -30,7 +30,7 @@ public class LeaveRequestQueries {
     private static final TypeReference<List<YearShare>> SHARES = new TypeReference<>() {
     };
 
-    private static final String PENDING_BALANCES = ", (select json_agg(json_build_object('year', b.year, "
+    private static final String PENDING_BALANCES = ", r.approvals, r.awaiting, r.levels, (select json_agg(json_build_object('year', b.year, "
             + "'granted', b.granted, 'carried', b.carried, 'adjusted', b.adjusted, 'deducted', b.deducted, "
             + "'reserved', b.reserved) order by b.year) from leave_balance b where b.employee_id = r.employee_id "
             + "and b.leave_type = r.leave_type and b.year between extract(year from r.start_date) "
@@ -100,10 +100,7 @@ public class LeaveRequestQueries {
                         + "or r.leave_request_id = any(?))",
                 "r.submitted_at, r.leave_request_id", new Object[] {managerId, managerId, managerId,
                         escalations.today(), escalated.keySet().toArray(String[]::new)}, page,
-                rs -> {
-                    String from = escalated.get(rs.getString("leave_request_id"));
-                    return new PendingApproval(summary(rs), balances(rs.getString("balances")), from != null, from);
-                });
+                rs -> pendingApproval(rs, escalated.get(rs.getString("leave_request_id"))));
     }
 
     /** Requests waiting at an HR level, oldest first, but the caller's own; with balances like {@link #pendingFor}. */
@@ -111,7 +108,23 @@ public class LeaveRequestQueries {
         return page(PENDING_BALANCES, "from leave_request r left join employee e on e.employee_id = r.employee_id "
                         + "where r.status = 'SUBMITTED' and r.awaiting = 'HR' and r.employee_id <> ?",
                 "r.submitted_at, r.leave_request_id", new Object[] {callerId}, page,
-                rs -> new PendingApproval(summary(rs), balances(rs.getString("balances")), false, null));
+                rs -> pendingApproval(rs, null));
+    }
+
+    /** The manager's delegations neither revoked nor over (ending today or later, by this service's clock), by start. */
+    public List<DelegationView> currentDelegations(String managerId) {
+        return jdbc.query("select delegation_id, delegate_id, valid_from, valid_to from approval_delegation "
+                        + "where manager_id = ? and revoked_at is null and valid_to >= ? "
+                        + "order by valid_from, delegation_id",
+                (rs, row) -> new DelegationView(rs.getString("delegation_id"), managerId,
+                        rs.getString("delegate_id"), rs.getObject("valid_from", LocalDate.class),
+                        rs.getObject("valid_to", LocalDate.class)), managerId, escalations.today());
+    }
+
+    private PendingApproval pendingApproval(ResultSet rs, String escalatedFrom) throws SQLException {
+        return new PendingApproval(summary(rs), read(rs.getString("approvals"), APPROVALS), rs.getString("awaiting"),
+                read(rs.getString("levels"), LEVELS), balances(rs.getString("balances")), escalatedFrom != null,
+                escalatedFrom);
     }
 
     /** Whether {@code managerId} has delegated their approvals to {@code delegateId} for today. */
@@ -221,14 +234,21 @@ public class LeaveRequestQueries {
     }
 
     /**
-     * A pending request (the summary's fields, flattened) with its employee's balances of its leave type, one per
-     * year the request touches that has an account: available = granted + carried + adjusted − deducted − reserved.
+     * A pending request (the summary's fields, flattened) with its approval levels (as {@link LeaveRequestView}'s)
+     * and its employee's balances of its leave type, one per year the request touches that has an account:
+     * available = granted + carried + adjusted − deducted − reserved.
      *
      * @param escalated     it is listed because it waited the escalation period at its manager, who reports to you
      * @param escalatedFrom that manager (null unless escalated)
      */
-    public record PendingApproval(@JsonUnwrapped LeaveRequestSummary request, List<YearBalance> balances,
-                                  boolean escalated, String escalatedFrom) {
+    public record PendingApproval(@JsonUnwrapped LeaveRequestSummary request, List<String> approvals, String awaiting,
+                                  List<LevelPassed> levelsPassed, List<YearBalance> balances, boolean escalated,
+                                  String escalatedFrom) {
+    }
+
+    /** A manager's delegation of their approvals to {@code delegateId}, from {@code from} to {@code to} included. */
+    public record DelegationView(String delegationId, String managerId, String delegateId, LocalDate from,
+                                 LocalDate to) {
     }
 
     public record YearBalance(int year, BigDecimal granted, BigDecimal carried, BigDecimal adjusted,

@@ -22,6 +22,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/admin/**").hasRole("ENGINEER")
                 .requestMatchers(HttpMethod.GET, "/api/managers/*/pending-approvals").hasRole("MANAGER")
                 .requestMatchers(HttpMethod.GET, "/api/hr/pending-approvals").hasRole("HR")
+                .requestMatchers(HttpMethod.GET, "/api/employees/*/delegations").hasAnyRole("MANAGER", "HR")
                 .requestMatchers(HttpMethod.GET, "/api/leave-policies").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/team-calendar").hasAnyRole("MANAGER", "HR")
                 .requestMatchers(HttpMethod.GET, "/api/leave-requests/*", "/api/employees/*/leave-requests",

@@ -197,6 +197,16 @@ class QueryApiIT extends QuerySideIT {
         assertThat(pendingIds("/api/managers/" + stranger + "/pending-approvals", token(stranger, "MANAGER")))
                 .isEmpty();
         assertThat(pendingIds("/api/hr/pending-approvals", token(hr, "HR"))).isEmpty();
+        // the manager's current delegations (the revoked one left out), to the manager and HR only
+        String delegations = "/api/employees/" + manager + "/delegations";
+        assertThat(get(delegations, token(manager, "MANAGER")).getBody()).singleElement().satisfies(d -> {
+            assertThat(d.path("delegateId").asText()).isEqualTo(otherManager);
+            assertThat(d.path("from").asText()).isEqualTo(today.minusDays(1).toString());
+            assertThat(d.path("to").asText()).isEqualTo(today.plusDays(7).toString());
+        });
+        assertThat(get(delegations, token(hr, "HR")).getBody()).hasSize(1);
+        assertProblem(get(delegations, token(otherManager, "MANAGER")), 403, "not-that-manager");
+        assertProblem(get(delegations, token(manager, "EMPLOYEE")), 403, "missing-role");
         JsonNode awaiting = get("/api/leave-requests/" + parental, token(otherManager, "MANAGER")).getBody();
         assertThat(awaiting.path("approvals")).extracting(JsonNode::asText).containsExactly("MANAGER", "HR");
         assertThat(awaiting.path("awaiting").asText()).isEqualTo("MANAGER");
@@ -207,6 +217,11 @@ class QueryApiIT extends QuerySideIT {
         assertThat(pendingIds("/api/managers/" + manager + "/pending-approvals", token(manager, "MANAGER")))
                 .containsExactly(annual);
         assertThat(pendingIds("/api/hr/pending-approvals", token(hr, "HR"))).containsExactly(parental);
+        JsonNode hrItem = get("/api/hr/pending-approvals", token(hr, "HR")).getBody().path("items").get(0);
+        assertThat(hrItem.path("awaiting").asText()).isEqualTo("HR");
+        assertThat(hrItem.path("approvals")).extracting(JsonNode::asText).containsExactly("MANAGER", "HR");
+        assertThat(hrItem.path("levelsPassed").get(0).path("approvedBy").asText()).isEqualTo(otherManager);
+        assertThat(hrItem.path("levelsPassed").get(0).path("onBehalfOf").asText()).isEqualTo(manager);
         assertThat(pendingIds("/api/hr/pending-approvals", token(eli, "HR"))).as("not one's own").isEmpty();
         assertProblem(get("/api/hr/pending-approvals", token(manager, "MANAGER")), 403, "missing-role");
         JsonNode atHr = get("/api/leave-requests/" + parental, token(eli, "EMPLOYEE")).getBody();
