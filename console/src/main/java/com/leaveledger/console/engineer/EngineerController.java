@@ -15,14 +15,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Engineers' pages: projections (position, lag, state) with replays whose progress the page polls, and the circuit
- * breakers; the dead letters of both sides (retry, dismiss with a reason); the latest requests' notifications per
+ * breakers; the dead letters of both sides (retry, dismiss with a reason), the notification saga's own and its
+ * processors' queues; the latest requests' notifications per
  * channel, or one request's. Each page makes at most one call to each service it shows.
  */
 @Controller
 public class EngineerController {
+
+    /** The notification saga's processors with Axon's dead-letter queue (its admin API's names). */
+    private static final List<String> PROCESSOR_QUEUES = List.of("notification-inbox", "employee-directory");
 
     /** How many of the latest requests the notifications page shows. */
     private static final int LATEST_REQUESTS = 50;
@@ -97,14 +102,58 @@ public class EngineerController {
                 "Dismissal refused", page, redirect);
     }
 
+    /**
+     * The notification saga's dead letters by status, or with {@code queue} one of its Kafka-fed processors' queues
+     * (Axon's, {@link #PROCESSOR_QUEUES}): one call to notification-saga either way.
+     */
     @GetMapping("/engineer/dead-letters")
     String deadLetters(@AuthenticationPrincipal ConsoleUser user, @RequestParam(defaultValue = "OPEN") String status,
-                       Model model) {
+                       @RequestParam(defaultValue = "") String queue, Model model) {
         model.addAttribute("status", status);
+        model.addAttribute("queues", PROCESSOR_QUEUES);
+        if (PROCESSOR_QUEUES.contains(queue)) {
+            Map<String, Object> page = notices.take(backends.notifications().getMap(user.token(), uri -> uri
+                    .path("/admin/processors/{name}/dead-letters").queryParam("limit", 200).build(queue)), Map.of(),
+                    "the dead letters of " + queue);
+            model.addAttribute("queue", queue);
+            model.addAttribute("letters", page.getOrDefault("items", List.of()));
+            model.addAttribute("total", page.getOrDefault("totalItems", 0));
+            return "dead-letters";
+        }
         model.addAttribute("letters", notices.take(backends.notifications().getList(user.token(), uri -> uri
                 .path("/admin/dead-letters").queryParam("status", status).queryParam("limit", 200).build()),
                 List.of(), "the notification dead letters"));
         return "dead-letters";
+    }
+
+    @PostMapping("/engineer/dead-letters/processors/{name}/retry")
+    String retryProcessor(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name,
+                          RedirectAttributes redirect) {
+        Reply<Map<String, Object>> reply = backends.notifications().post(user.token(), null,
+                uri -> uri.path("/admin/processors/{name}/dead-letters/retry").build(name));
+        return Outcomes.redirect(reply, "Dead letters of " + name + " handed to the processor again: " + reply.body(),
+                "Retry refused", processorQueuePage(name), redirect);
+    }
+
+    @PostMapping("/engineer/dead-letters/processors/{name}/{id}/dismiss")
+    String dismissProcessorLetter(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name,
+                                  @PathVariable String id, @RequestParam(defaultValue = "") String reason,
+                                  RedirectAttributes redirect) {
+        String page = processorQueuePage(name);
+        if (reason.isBlank()) {
+            redirect.addFlashAttribute("failed", "A dismissal needs a reason.");
+            return "redirect:" + page;
+        }
+        Reply<Map<String, Object>> reply = backends.notifications().delete(user.token(), uri -> uri
+                .path("/admin/processors/{name}/dead-letters/{id}").queryParam("reason", reason).build(name, id));
+        return Outcomes.redirect(reply, reply.ok() ? "Dead letter " + id + " of " + name + " dismissed by "
+                        + reply.body().get("dismissedBy") + ": " + reply.body().get("reason") : "",
+                "Dismissal refused", page, redirect);
+    }
+
+    private static String processorQueuePage(String name) {
+        return UriComponentsBuilder.fromPath("/engineer/dead-letters").queryParam("queue", name).build().encode()
+                .toUriString();
     }
 
     @PostMapping("/engineer/dead-letters/{id}/retry")
