@@ -90,7 +90,7 @@ class ConsolePagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(
                         "notification-saga is not answering, so the dead letters of employee-directory cannot be shown")))
-                .andExpect(content().string(Matchers.containsString("Processor <span>employee-directory</span>")))
+                .andExpect(content().string(Matchers.containsString("Dead letters of <span>employee-directory</span>")))
                 .andExpect(content().string(Matchers.containsString(
                         "action=\"/engineer/dead-letters/processors/employee-directory/retry\"")));
         mvc.perform(post("/engineer/dead-letters/processors/employee-directory/some-letter/dismiss")

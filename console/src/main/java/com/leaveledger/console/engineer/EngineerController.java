@@ -1,5 +1,6 @@
 package com.leaveledger.console.engineer;
 
+import com.leaveledger.console.backend.Backend;
 import com.leaveledger.console.backend.Backends;
 import com.leaveledger.console.backend.Reply;
 import com.leaveledger.console.signin.ConsoleUser;
@@ -68,13 +69,17 @@ public class EngineerController {
 
     @GetMapping("/engineer/projections/{name}/dead-letters")
     String projectionDeadLetters(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name, Model model) {
-        Map<String, Object> page = notices.take(backends.query().getMap(user.token(), uri -> uri
-                .path("/admin/projections/{name}/dead-letters").queryParam("size", 200).build(name)), Map.of(),
-                "the dead letters of " + name);
         model.addAttribute("name", name);
+        addAxonLetters(model, backends.query().getMap(user.token(), uri -> uri
+                .path("/admin/projections/{name}/dead-letters").queryParam("size", 200).build(name)), name);
+        return "projection-dead-letters";
+    }
+
+    /** A page of an Axon dead-letter queue's letters ({@code items}, {@code totalItems}) as the model's. */
+    private void addAxonLetters(Model model, Reply<Map<String, Object>> reply, String name) {
+        Map<String, Object> page = notices.take(reply, Map.of(), "the dead letters of " + name);
         model.addAttribute("letters", page.getOrDefault("items", List.of()));
         model.addAttribute("total", page.getOrDefault("totalItems", 0));
-        return "projection-dead-letters";
     }
 
     @PostMapping("/engineer/projections/{name}/dead-letters/retry")
@@ -90,34 +95,33 @@ public class EngineerController {
     String dismissProjectionLetter(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name,
                                    @PathVariable String id, @RequestParam(defaultValue = "") String reason,
                                    RedirectAttributes redirect) {
-        String page = "/engineer/projections/" + name + "/dead-letters";
+        return dismissAxonLetter(backends.query(), user, "/admin/projections/{name}/dead-letters/{id}", name, id,
+                reason, "/engineer/projections/" + name + "/dead-letters", redirect);
+    }
+
+    /** Dismisses one letter of an Axon dead-letter queue on {@code backend} (a reason is required), back to {@code page}. */
+    private static String dismissAxonLetter(Backend backend, ConsoleUser user, String letterPath, String name,
+                                            String id, String reason, String page, RedirectAttributes redirect) {
         if (reason.isBlank()) {
             redirect.addFlashAttribute("failed", "A dismissal needs a reason.");
             return "redirect:" + page;
         }
-        Reply<Map<String, Object>> reply = backends.query().delete(user.token(), uri -> uri
-                .path("/admin/projections/{name}/dead-letters/{id}").queryParam("reason", reason).build(name, id));
+        Reply<Map<String, Object>> reply = backend.delete(user.token(), uri -> uri
+                .path(letterPath).queryParam("reason", reason).build(name, id));
         return Outcomes.redirect(reply, reply.ok() ? "Dead letter " + id + " of " + name + " dismissed by "
                         + reply.body().get("dismissedBy") + ": " + reply.body().get("reason") : "",
                 "Dismissal refused", page, redirect);
     }
 
-    /**
-     * The notification saga's dead letters by status, or with {@code queue} one of its Kafka-fed processors' queues
-     * (Axon's, {@link #PROCESSOR_QUEUES}): one call to notification-saga either way.
-     */
     @GetMapping("/engineer/dead-letters")
     String deadLetters(@AuthenticationPrincipal ConsoleUser user, @RequestParam(defaultValue = "OPEN") String status,
                        @RequestParam(defaultValue = "") String queue, Model model) {
         model.addAttribute("status", status);
         model.addAttribute("queues", PROCESSOR_QUEUES);
         if (PROCESSOR_QUEUES.contains(queue)) {
-            Map<String, Object> page = notices.take(backends.notifications().getMap(user.token(), uri -> uri
-                    .path("/admin/processors/{name}/dead-letters").queryParam("limit", 200).build(queue)), Map.of(),
-                    "the dead letters of " + queue);
             model.addAttribute("queue", queue);
-            model.addAttribute("letters", page.getOrDefault("items", List.of()));
-            model.addAttribute("total", page.getOrDefault("totalItems", 0));
+            addAxonLetters(model, backends.notifications().getMap(user.token(), uri -> uri
+                    .path("/admin/processors/{name}/dead-letters").queryParam("limit", 200).build(queue)), queue);
             return "dead-letters";
         }
         model.addAttribute("letters", notices.take(backends.notifications().getList(user.token(), uri -> uri
@@ -139,16 +143,8 @@ public class EngineerController {
     String dismissProcessorLetter(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name,
                                   @PathVariable String id, @RequestParam(defaultValue = "") String reason,
                                   RedirectAttributes redirect) {
-        String page = processorQueuePage(name);
-        if (reason.isBlank()) {
-            redirect.addFlashAttribute("failed", "A dismissal needs a reason.");
-            return "redirect:" + page;
-        }
-        Reply<Map<String, Object>> reply = backends.notifications().delete(user.token(), uri -> uri
-                .path("/admin/processors/{name}/dead-letters/{id}").queryParam("reason", reason).build(name, id));
-        return Outcomes.redirect(reply, reply.ok() ? "Dead letter " + id + " of " + name + " dismissed by "
-                        + reply.body().get("dismissedBy") + ": " + reply.body().get("reason") : "",
-                "Dismissal refused", page, redirect);
+        return dismissAxonLetter(backends.notifications(), user, "/admin/processors/{name}/dead-letters/{id}", name,
+                id, reason, processorQueuePage(name), redirect);
     }
 
     private static String processorQueuePage(String name) {

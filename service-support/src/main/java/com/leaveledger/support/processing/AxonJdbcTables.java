@@ -10,9 +10,10 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 
 /**
- * Axon's JDBC stores on the Flyway tables of the query side and the notification saga, whose columns are snake_case
- * where Axon's defaults are camelCase: the token table, the sequenced dead-letter queue ({@code dead_letter_entry})
- * and the saga's event store (docs/adr/0045). The services' Flyway migrations create these tables; Axon never creates or alters them.
+ * Axon's JDBC stores on the services' Flyway tables, whose columns are snake_case where Axon's defaults are camelCase:
+ * the token table, the sequenced dead-letter queue ({@code dead_letter_entry}) and the event store (the command side's
+ * and the notification saga's; docs/adr/0013, docs/adr/0045). The services' Flyway migrations create these tables;
+ * Axon never creates or alters them.
  */
 public final class AxonJdbcTables {
 
