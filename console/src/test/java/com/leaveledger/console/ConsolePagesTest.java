@@ -88,8 +88,8 @@ class ConsolePagesTest {
     void aProcessorQueueOfTheSagaRendersWithoutTheSagaAndItsDismissalNeedsAReason() throws Exception {
         mvc.perform(get("/engineer/dead-letters").param("queue", "employee-directory").with(signedIn("ENGINEER")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString(
-                        "notification-saga is not answering, so the dead letters of employee-directory cannot be shown")))
+                .andExpect(content().string(Matchers.containsString("notification-saga is not answering, so the "
+                        + "dead letters of employee-directory cannot be shown")))
                 .andExpect(content().string(Matchers.containsString("Dead letters of <span>employee-directory</span>")))
                 .andExpect(content().string(Matchers.containsString(
                         "action=\"/engineer/dead-letters/processors/employee-directory/retry\"")));
