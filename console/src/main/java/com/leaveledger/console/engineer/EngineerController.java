@@ -99,7 +99,7 @@ public class EngineerController {
                 reason, "/engineer/projections/" + name + "/dead-letters", redirect);
     }
 
-    /** Dismisses a letter of an Axon dead-letter queue on {@code backend} (a reason is required), back to {@code page}. */
+    /** Dismisses a letter of an Axon dead-letter queue on {@code backend} (reason required), back to {@code page}. */
     private static String dismissAxonLetter(Backend backend, ConsoleUser user, String letterPath, String name,
                                             String id, String reason, String page, RedirectAttributes redirect) {
         if (reason.isBlank()) {
