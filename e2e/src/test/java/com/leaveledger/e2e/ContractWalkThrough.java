@@ -197,11 +197,12 @@ final class ContractWalkThrough {
 
     /** A registration the saga's employee directory refuses, dead-lettered in Axon's queue and dismissed (issue 25). */
     private void processorDeadLetters(Person refused) {
-        String path = "/admin/processors/employee-directory/dead-letters/";
+        String letters = "/admin/processors/employee-directory/dead-letters";
+        String path = letters + "/";
         String letter;
         try (RefusedRows trigger = RefusedRows.directory(refused.id())) {
             ledger.register(refused);
-            letter = RefusedRows.awaitLetters(notifications, path, refused.id(), 1).get(0).path("id").asText();
+            letter = RefusedRows.awaitLetters(notifications, letters, refused.id(), 1).get(0).path("id").asText();
         }
         expect(400, Http.delete(notifications, path + letter, Ledger.ENGINEER));
         expect(403, Http.delete(notifications, path + letter + "?reason=test", Ledger.COMPLIANCE));
