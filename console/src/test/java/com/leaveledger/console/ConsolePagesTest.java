@@ -94,6 +94,22 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aProcessorQueueOfTheSagaRendersWithoutTheSagaAndItsDismissalNeedsAReason() throws Exception {
+        mvc.perform(get("/engineer/dead-letters").param("queue", "employee-directory").with(signedIn("ENGINEER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("notification-saga is not answering, so the "
+                        + "dead letters of employee-directory cannot be shown")))
+                .andExpect(content().string(Matchers.containsString("Dead letters of <span>employee-directory</span>")))
+                .andExpect(content().string(Matchers.containsString(
+                        "action=\"/engineer/dead-letters/processors/employee-directory/retry\"")));
+        mvc.perform(post("/engineer/dead-letters/processors/employee-directory/some-letter/dismiss")
+                        .with(signedIn("ENGINEER")).with(csrf()).param("reason", "  "))
+                .andExpect(redirectedUrl("/engineer/dead-letters?queue=employee-directory"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("failed", "A dismissal needs a reason."));
+    }
+
+    @Test
     void theWorkingDaysPreviewWaitsForBothDaysAndNamesAServiceThatIsDown() throws Exception {
         mvc.perform(get("/employee/working-days").with(signedIn("EMPLOYEE")).param("startDate", "2027-03-01"))
                 .andExpect(status().isOk())

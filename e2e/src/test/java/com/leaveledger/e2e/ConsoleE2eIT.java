@@ -240,10 +240,10 @@ class ConsoleE2eIT {
         Person refused = Person.reportingTo("rafa", manager);
         ledger.register(refused);
         String first;
-        try (RefusedBalances trigger = RefusedBalances.of(refused.id())) {
+        try (RefusedRows trigger = RefusedRows.balances(refused.id())) {
             ledger.grant(refused, Integer.parseInt(YEAR), 7);
             ledger.grant(refused, Integer.parseInt(YEAR) + 1, 8);
-            first = RefusedBalances.awaitLetters(query, refused.id(), 2).get(0).path("id").asText();
+            first = RefusedRows.awaitLetters(query, refused.id(), 2).get(0).path("id").asText();
         }
         browser.signIn("engineer-e2e", "ENGINEER");
         browser.go("/engineer/projections/balances/dead-letters");

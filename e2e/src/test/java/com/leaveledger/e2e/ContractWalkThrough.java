@@ -36,6 +36,7 @@ final class ContractWalkThrough {
         Person employee = Person.reportingTo("carl", manager);
         Person stranger = Person.manager("cole");
         Person refused = Person.reportingTo("cleo", manager);
+        Person unreachable = Person.reportingTo("cliff", manager);
         ledger.register(manager);
         ledger.register(employee);
         ledger.register(stranger);
@@ -51,6 +52,7 @@ final class ContractWalkThrough {
         commandSide(manager, employee, stranger, rejected);
         querySide(manager, employee, stranger, approved);
         projectionDeadLetters(refused);
+        processorDeadLetters(unreachable);
         notificationSaga(employee, stranger, approved);
     }
 
@@ -183,9 +185,9 @@ final class ContractWalkThrough {
 
     private void projectionDeadLetters(Person refused) {
         String letter;
-        try (RefusedBalances trigger = RefusedBalances.of(refused.id())) {
+        try (RefusedRows trigger = RefusedRows.balances(refused.id())) {
             ledger.grant(refused, 2032, 3);
-            letter = RefusedBalances.awaitLetters(query, refused.id(), 1).get(0).path("id").asText();
+            letter = RefusedRows.awaitLetters(query, refused.id(), 1).get(0).path("id").asText();
         }
         String path = "/admin/projections/balances/dead-letters/";
         expect(400, Http.delete(query, path + letter, Ledger.ENGINEER));
@@ -194,6 +196,23 @@ final class ContractWalkThrough {
                 Ledger.ENGINEER));
         expect(404, Http.delete(query, path + UNKNOWN_ID + "?reason=test", Ledger.ENGINEER));
         expect(200, Http.delete(query, path + letter + "?reason=contract%20walk-through", Ledger.ENGINEER));
+    }
+
+    /** A registration the saga's employee directory refuses, dead-lettered in Axon's queue and dismissed (issue 25). */
+    private void processorDeadLetters(Person refused) {
+        String letters = "/admin/processors/employee-directory/dead-letters";
+        String path = letters + "/";
+        String letter;
+        try (RefusedRows trigger = RefusedRows.directory(refused.id())) {
+            ledger.register(refused);
+            letter = RefusedRows.awaitLetters(notifications, letters, refused.id(), 1).get(0).path("id").asText();
+        }
+        expect(400, Http.delete(notifications, path + letter, Ledger.ENGINEER));
+        expect(403, Http.delete(notifications, path + letter + "?reason=test", Ledger.COMPLIANCE));
+        expect(404, Http.delete(notifications, "/admin/processors/no-such-processor/dead-letters/" + letter
+                + "?reason=test", Ledger.ENGINEER));
+        expect(404, Http.delete(notifications, path + UNKNOWN_ID + "?reason=test", Ledger.ENGINEER));
+        expect(200, Http.delete(notifications, path + letter + "?reason=contract%20walk-through", Ledger.ENGINEER));
     }
 
     private void notificationSaga(Person employee, Person stranger, String approved) {

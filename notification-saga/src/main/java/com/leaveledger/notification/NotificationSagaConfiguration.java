@@ -7,16 +7,18 @@ import com.leaveledger.notification.directory.EmployeeDirectoryProjection;
 import com.leaveledger.notification.saga.LeaveEventInbox;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
 import com.leaveledger.support.processing.AsyncCommitTokenStore;
+import com.leaveledger.support.processing.AxonJdbcTables;
 import com.leaveledger.support.processing.ProcessorProperties;
 import com.leaveledger.support.web.openapi.LedgerOpenApi;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +32,8 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What every part of the notification saga shares: the JSON setup, the clock, the token store, this instance's name,
+ * What every part of the notification saga shares: the JSON setup, the clock, the event store's and the token store's
+ * tables, this instance's name,
  * correlation data, the log context and the API description; the settings ({@link NotificationProperties}). The rest
  * is configured beside what it configures:
  * <ul>
@@ -68,17 +71,27 @@ public class NotificationSagaConfiguration {
     }
 
     /**
-     * Tracking tokens in PostgreSQL, committed with the work they track (never axon-kafka's KafkaTokenStore). Claims
+     * The event store's tables, for the JDBC storage engine Axon's JdbcAutoConfiguration builds: the saga's input, the
+     * domain events the inbox forwarded from Kafka and the delivery outcomes (docs/adr/0020, docs/adr/0045).
+     */
+    @Bean
+    EventSchema eventSchema() {
+        return AxonJdbcTables.events();
+    }
+
+    /**
+     * Tracking tokens in PostgreSQL (Axon's JdbcTokenStore on {@code token_entry}), committed with the work they track
+     * through the batch's connection (never axon-kafka's KafkaTokenStore). Claims
      * are made in the instance's name ({@code token_entry.owner} = the owner of its deliveries). A position alone,
      * and the whole transaction of the inbox and the directory (both derived from Kafka), commit without waiting for
      * the disk; the saga's batches with work in them and the outcome writer stay durable (docs/adr/0024).
      */
     @Bean
-    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
                           @Qualifier("notificationInstanceId") String instanceId, JdbcTemplate jdbc,
                           ProcessorProperties processors) {
-        TokenStore store = JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
-                .nodeId(instanceId).build();
+        TokenStore store = JdbcTokenStore.builder().connectionProvider(connectionProvider)
+                .schema(AxonJdbcTables.tokens()).serializer(serializer).nodeId(instanceId).build();
         return processors.asyncPositionCommits() ? new AsyncCommitTokenStore(store, AsyncCommitTokenStore.relaxing(jdbc),
                 Set.of(LeaveEventInbox.PROCESSING_GROUP, EmployeeDirectoryProjection.PROCESSING_GROUP)) : store;
     }

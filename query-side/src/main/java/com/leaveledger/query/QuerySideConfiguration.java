@@ -13,18 +13,19 @@ import com.leaveledger.query.projection.ProjectionDefinition;
 import com.leaveledger.query.projection.ProjectionProperties;
 import com.leaveledger.query.request.LeaveRequestProjection;
 import com.leaveledger.support.logging.CorrelationIdLogContext;
+import com.leaveledger.support.processing.AxonJdbcTables;
 import com.leaveledger.support.web.openapi.LedgerOpenApi;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -80,12 +81,15 @@ public class QuerySideConfiguration {
         return configured == null || configured.isBlank() ? "query-side-" + UUID.randomUUID() : configured;
     }
 
-    /** Tracking tokens in PostgreSQL, committed with the read-model rows they track (never axon-kafka's KafkaTokenStore). */
+    /**
+     * Tracking tokens in PostgreSQL (Axon's JdbcTokenStore on {@code token_entry}), committed with the read-model rows
+     * they track through the batch's connection (never axon-kafka's KafkaTokenStore).
+     */
     @Bean
-    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
                           @Qualifier("queryInstanceId") String instanceId) {
-        return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
-                .nodeId(instanceId).build();
+        return JdbcTokenStore.builder().connectionProvider(connectionProvider).schema(AxonJdbcTables.tokens())
+                .serializer(serializer).nodeId(instanceId).build();
     }
 
     /** The projections (each a tracking processor of its own, {@link ProjectionConfiguration}) and their tables. */

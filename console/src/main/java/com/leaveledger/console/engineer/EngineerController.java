@@ -1,5 +1,6 @@
 package com.leaveledger.console.engineer;
 
+import com.leaveledger.console.backend.Backend;
 import com.leaveledger.console.backend.Backends;
 import com.leaveledger.console.backend.Reply;
 import com.leaveledger.console.signin.ConsoleUser;
@@ -15,14 +16,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Engineers' pages: projections (position, lag, state) with replays whose progress the page polls, and the circuit
- * breakers; the dead letters of both sides (retry, dismiss with a reason); the latest requests' notifications per
+ * breakers; the dead letters of both sides (retry, dismiss with a reason), the notification saga's own and its
+ * processors' queues; the latest requests' notifications per
  * channel, or one request's. Each page makes at most one call to each service it shows.
  */
 @Controller
 public class EngineerController {
+
+    /** The notification saga's processors with Axon's dead-letter queue (its admin API's names). */
+    private static final List<String> PROCESSOR_QUEUES = List.of("notification-inbox", "employee-directory");
 
     /** How many of the latest requests the notifications page shows. */
     private static final int LATEST_REQUESTS = 50;
@@ -63,13 +69,17 @@ public class EngineerController {
 
     @GetMapping("/engineer/projections/{name}/dead-letters")
     String projectionDeadLetters(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name, Model model) {
-        Map<String, Object> page = notices.take(backends.query().getMap(user.token(), uri -> uri
-                .path("/admin/projections/{name}/dead-letters").queryParam("size", 200).build(name)), Map.of(),
-                "the dead letters of " + name);
         model.addAttribute("name", name);
+        addAxonLetters(model, backends.query().getMap(user.token(), uri -> uri
+                .path("/admin/projections/{name}/dead-letters").queryParam("size", 200).build(name)), name);
+        return "projection-dead-letters";
+    }
+
+    /** A page of an Axon dead-letter queue's letters ({@code items}, {@code totalItems}) as the model's. */
+    private void addAxonLetters(Model model, Reply<Map<String, Object>> reply, String name) {
+        Map<String, Object> page = notices.take(reply, Map.of(), "the dead letters of " + name);
         model.addAttribute("letters", page.getOrDefault("items", List.of()));
         model.addAttribute("total", page.getOrDefault("totalItems", 0));
-        return "projection-dead-letters";
     }
 
     @PostMapping("/engineer/projections/{name}/dead-letters/retry")
@@ -85,13 +95,19 @@ public class EngineerController {
     String dismissProjectionLetter(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name,
                                    @PathVariable String id, @RequestParam(defaultValue = "") String reason,
                                    RedirectAttributes redirect) {
-        String page = "/engineer/projections/" + name + "/dead-letters";
+        return dismissAxonLetter(backends.query(), user, "/admin/projections/{name}/dead-letters/{id}", name, id,
+                reason, "/engineer/projections/" + name + "/dead-letters", redirect);
+    }
+
+    /** Dismisses a letter of an Axon dead-letter queue on {@code backend} (reason required), back to {@code page}. */
+    private static String dismissAxonLetter(Backend backend, ConsoleUser user, String letterPath, String name,
+                                            String id, String reason, String page, RedirectAttributes redirect) {
         if (reason.isBlank()) {
             redirect.addFlashAttribute("failed", "A dismissal needs a reason.");
             return "redirect:" + page;
         }
-        Reply<Map<String, Object>> reply = backends.query().delete(user.token(), uri -> uri
-                .path("/admin/projections/{name}/dead-letters/{id}").queryParam("reason", reason).build(name, id));
+        Reply<Map<String, Object>> reply = backend.delete(user.token(), uri -> uri
+                .path(letterPath).queryParam("reason", reason).build(name, id));
         return Outcomes.redirect(reply, reply.ok() ? "Dead letter " + id + " of " + name + " dismissed by "
                         + reply.body().get("dismissedBy") + ": " + reply.body().get("reason") : "",
                 "Dismissal refused", page, redirect);
@@ -99,12 +115,41 @@ public class EngineerController {
 
     @GetMapping("/engineer/dead-letters")
     String deadLetters(@AuthenticationPrincipal ConsoleUser user, @RequestParam(defaultValue = "OPEN") String status,
-                       Model model) {
+                       @RequestParam(defaultValue = "") String queue, Model model) {
         model.addAttribute("status", status);
+        model.addAttribute("queues", PROCESSOR_QUEUES);
+        if (PROCESSOR_QUEUES.contains(queue)) {
+            model.addAttribute("queue", queue);
+            addAxonLetters(model, backends.notifications().getMap(user.token(), uri -> uri
+                    .path("/admin/processors/{name}/dead-letters").queryParam("limit", 200).build(queue)), queue);
+            return "dead-letters";
+        }
         model.addAttribute("letters", notices.take(backends.notifications().getList(user.token(), uri -> uri
                 .path("/admin/dead-letters").queryParam("status", status).queryParam("limit", 200).build()),
                 List.of(), "the notification dead letters"));
         return "dead-letters";
+    }
+
+    @PostMapping("/engineer/dead-letters/processors/{name}/retry")
+    String retryProcessor(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name,
+                          RedirectAttributes redirect) {
+        Reply<Map<String, Object>> reply = backends.notifications().post(user.token(), null,
+                uri -> uri.path("/admin/processors/{name}/dead-letters/retry").build(name));
+        return Outcomes.redirect(reply, "Dead letters of " + name + " handed to the processor again: " + reply.body(),
+                "Retry refused", processorQueuePage(name), redirect);
+    }
+
+    @PostMapping("/engineer/dead-letters/processors/{name}/{id}/dismiss")
+    String dismissProcessorLetter(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name,
+                                  @PathVariable String id, @RequestParam(defaultValue = "") String reason,
+                                  RedirectAttributes redirect) {
+        return dismissAxonLetter(backends.notifications(), user, "/admin/processors/{name}/dead-letters/{id}", name,
+                id, reason, processorQueuePage(name), redirect);
+    }
+
+    private static String processorQueuePage(String name) {
+        return UriComponentsBuilder.fromPath("/engineer/dead-letters").queryParam("queue", name).build().encode()
+                .toUriString();
     }
 
     @PostMapping("/engineer/dead-letters/{id}/retry")

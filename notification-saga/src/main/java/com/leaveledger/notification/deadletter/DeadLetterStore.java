@@ -107,7 +107,8 @@ public class DeadLetterStore implements DeadLetterSink {
                 }, subject);
         if (!queued.isEmpty()) {
             jdbc.batchUpdate("update dead_letter_entry set payload = ?, cause_message = case when cause_message is "
-                    + "null then null else ? end, diagnostics = null where dead_letter_id = ?", queued);
+                    + "null then null else ? end, diagnostics = convert_to('{}', 'UTF8') where dead_letter_id = ?",
+                    queued);
         }
         return changed + sagaEvents.size() + queued.size();
     }

@@ -4,7 +4,7 @@ import static org.axonframework.messaging.deadletter.ThrowableCause.truncated;
 
 import com.leaveledger.support.persistence.StorableText;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.deadletter.jpa.JpaDeadLetter;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
@@ -25,7 +25,7 @@ public class ProcessorDeadLetterPolicy implements EnqueuePolicy<EventMessage<?>>
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
-        if (letter instanceof JpaDeadLetter) {
+        if (letter instanceof JdbcDeadLetter) {
             return Decisions.requeue(storable(cause));
         }
         if (SagaEventDeadLetterer.isInfrastructureFailure(cause) && !refusedRow(cause)) {

@@ -51,7 +51,7 @@ public class SagaEventDeadLetterer implements ListenerInvocationErrorHandler {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException || cause instanceof DataAccessException
                     || cause instanceof TransactionException
-                    || cause instanceof jakarta.persistence.PersistenceException) {
+                    || cause instanceof org.axonframework.common.jdbc.JdbcException) {
                 return true;
             }
             if (cause.getCause() == cause) {

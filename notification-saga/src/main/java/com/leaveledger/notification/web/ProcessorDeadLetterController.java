@@ -1,6 +1,7 @@
 package com.leaveledger.notification.web;
 
 import com.leaveledger.support.rules.RuleViolation;
+import com.leaveledger.support.processing.DeadLetterAdmin.Dismissal;
 import com.leaveledger.support.processing.DeadLetterAdmin.Letters;
 import com.leaveledger.support.processing.DeadLetterAdmin.RetryOutcome;
 import com.leaveledger.support.processing.DeadLetterAdmin;
@@ -9,8 +10,11 @@ import com.leaveledger.support.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Dead letters of the processors that use Axon's sequenced dead-letter queue, {@code employee-directory} and
- * {@code notification-inbox} (role ENGINEER; docs/adr/0031, docs/runbooks/dead-letters.md). The saga's own dead
- * letters are {@code /admin/dead-letters}.
+ * {@code notification-inbox} (role ENGINEER; docs/adr/0031, docs/runbooks/dead-letters.md): listed, retried and
+ * dismissed one by one with a reason, as the query side's projection dead letters. The saga's own dead letters are
+ * {@code /admin/dead-letters}.
  */
 @RestController
 @RequestMapping("/admin/processors/{name}/dead-letters")
@@ -49,6 +54,19 @@ public class ProcessorDeadLetterController {
             description = "Answers how many sequences were tried and cleared and how many letters are left.")
     public RetryOutcome retry(@PathVariable @PlainText @Size(max = 100) String name) {
         return deadLetters.retry(known(name));
+    }
+
+    @ProblemResponse(status = 404, rules = {"unknown-processor", "dead-letter-not-found"})
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Dismiss one dead letter: Axon's queue evicts it, the letters behind it in its sequence come next",
+            description = "reason (required, up to 1000 characters) is logged with the engineer's name and the letter; "
+                    + "the answer is the dismissed letter with who, when and why.")
+    public Dismissal dismiss(@PathVariable @PlainText @Size(max = 100) String name,
+                             @PathVariable @PlainText @Size(max = 255) String id,
+                             @RequestParam @NotBlank @PlainText @Size(max = 1000) String reason,
+                             @AuthenticationPrincipal Jwt caller) {
+        return deadLetters.dismiss(known(name), id, caller.getSubject(), reason.strip()).orElseThrow(() ->
+                RuleViolation.notFound("dead-letter-not-found", "processor " + name + " has no dead letter " + id));
     }
 
     private String known(String name) {

@@ -21,7 +21,10 @@ import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +35,7 @@ import org.springframework.http.ResponseEntity;
  * is dead-lettered for that employee only, and the notices the old code dead-lettered as {@code unknown-recipient}
  * while its directory was stuck are delivered when an engineer retries them.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PoisonEventIT extends NotificationSagaIT {
 
     private static final String NUL = "\u0000";
@@ -143,6 +147,62 @@ class PoisonEventIT extends NotificationSagaIT {
                 + LeaveNotificationSaga.PROCESSING_GROUP + "/dead-letters", engineer);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getBody().path("rule").asText()).isEqualTo("unknown-processor");
+    }
+
+    /** Issue 25: a processor's dead letter is dismissed as a projection's is, through Axon's queue, with a reason. */
+    @Test
+    void anEngineerDismissesAProcessorsDeadLetterWithAReasonAndTheEmployeesEventsFlowAgain(CapturedOutput output) {
+        String manager = id("boss"), refused = id("dismissed");
+        register(manager, null);
+        String trigger = refuseDirectoryRowsOf(refused, "22023");
+        try {
+            registerNamed(refused, manager, "refused");
+            await().atMost(patience()).untilAsserted(() -> assertThat(jdbc.queryForList("select sequence_identifier "
+                    + "from dead_letter_entry where processing_group = ?", String.class,
+                    EmployeeDirectoryProjection.PROCESSING_GROUP)).containsExactly(refused));
+        } finally {
+            jdbc.execute("drop trigger if exists " + trigger + " on employee_directory");
+        }
+        String engineer = token("erin", "ENGINEER");
+        String letters = "/admin/processors/" + EmployeeDirectoryProjection.PROCESSING_GROUP + "/dead-letters";
+        String letterId = call(HttpMethod.GET, letters, engineer).getBody().path("items").get(0).path("id").asText();
+        // no reason, not an engineer, an unknown letter or processor: refused, nothing evicted
+        assertThat(call(HttpMethod.DELETE, letters + "/" + letterId, engineer).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(call(HttpMethod.DELETE, letters + "/" + letterId + "?reason=mine", token(refused, "EMPLOYEE"))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> unknownLetter = call(HttpMethod.DELETE, letters + "/no-such-letter?reason=gone",
+                engineer);
+        assertThat(unknownLetter.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknownLetter.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(unknownLetter.getBody().path("rule").asText()).isEqualTo("dead-letter-not-found");
+        assertThat(call(HttpMethod.DELETE, "/admin/processors/" + LeaveNotificationSaga.PROCESSING_GROUP
+                + "/dead-letters/" + letterId + "?reason=gone", engineer).getBody().path("rule").asText())
+                .isEqualTo("unknown-processor");
+        assertThat(metrics().value("ledger_processor_dead_letters", "processor",
+                EmployeeDirectoryProjection.PROCESSING_GROUP)).isEqualTo(1);
+
+        ResponseEntity<JsonNode> dismissed = call(HttpMethod.DELETE, letters + "/" + letterId
+                + "?reason=registered again by HR", engineer);
+        assertThat(dismissed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(dismissed.getBody().path("processor").asText())
+                .isEqualTo(EmployeeDirectoryProjection.PROCESSING_GROUP);
+        assertThat(dismissed.getBody().path("dismissedBy").asText()).isEqualTo("erin");
+        assertThat(dismissed.getBody().path("reason").asText()).isEqualTo("registered again by HR");
+        assertThat(dismissed.getBody().path("letter").path("id").asText()).isEqualTo(letterId);
+        assertThat(dismissed.getBody().path("letter").path("sequence").asText()).isEqualTo(refused);
+        assertThat(output.getAll()).contains("dead letter " + letterId + " of "
+                + EmployeeDirectoryProjection.PROCESSING_GROUP + " dismissed by erin: registered again by HR");
+        // gone from Axon's queue: dismissing again is a 404, the gauge is back to zero, the directory never applied it
+        assertThat(call(HttpMethod.DELETE, letters + "/" + letterId + "?reason=again", engineer).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry", Long.class)).isZero();
+        assertThat(metrics().value("ledger_processor_dead_letters", "processor",
+                EmployeeDirectoryProjection.PROCESSING_GROUP)).isZero();
+        assertThat(directoryHas(refused)).isFalse();
+        // the employee's sequence no longer waits: the next registration goes straight to the directory
+        registerNamed(refused, manager, "registered again");
+        await().atMost(patience()).untilAsserted(() -> assertThat(directoryHas(refused)).isTrue());
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.axonframework.messaging.deadletter.ThrowableCause.truncated;
 
 import com.leaveledger.support.persistence.StorableText;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.deadletter.jpa.JpaDeadLetter;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
@@ -20,7 +20,7 @@ public class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
-        boolean retry = letter instanceof JpaDeadLetter;
+        boolean retry = letter instanceof JdbcDeadLetter;
         if (isTransient(cause)) {
             return retry ? Decisions.requeue(storable(cause)) : Decisions.doNotEnqueue();
         }

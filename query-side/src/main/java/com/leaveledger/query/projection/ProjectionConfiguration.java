@@ -1,8 +1,8 @@
 package com.leaveledger.query.projection;
 
 import com.leaveledger.query.infra.kafka.AllPartitionsMessageSource;
-import com.leaveledger.query.infra.kafka.PublishedEventMessage;
 import com.leaveledger.query.infra.kafka.SharedEventSource;
+import com.leaveledger.support.processing.AxonJdbcTables;
 import com.leaveledger.support.processing.ProcessorProperties;
 import com.leaveledger.support.processing.ProcessorRetryMonitor;
 import com.leaveledger.support.processing.SegmentBalancer;
@@ -11,16 +11,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.common.jpa.EntityManagerProvider;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.deadletter.jpa.EventMessageDeadLetterJpaConverter;
-import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,7 +59,7 @@ public class ProjectionConfiguration {
 
     /**
      * One tracking event processor per projection, reading Kafka, with the projection's live instance as its
-     * handler, employee sequencing, a JPA dead-letter queue and the visibility-lag recorder. A tracking processor,
+     * handler, employee sequencing, Axon's JDBC dead-letter queue and the visibility-lag recorder. A tracking processor,
      * not a pooled one: see ADR 0010 for the pooled processor's 100 ms / 500 ms pauses on this source.
      */
     @Bean
@@ -93,22 +90,16 @@ public class ProjectionConfiguration {
         });
     }
 
-    /** A processing group's dead-letter queue in {@code dead_letter_entry}: live projections' and replays' alike. */
-    public static JpaSequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(
+    /**
+     * A processing group's dead-letter queue in {@code dead_letter_entry}: live projections' and replays' alike. A
+     * {@link com.leaveledger.query.infra.kafka.PublishedEventMessage} is stored as the tracked domain event it is and
+     * read back as Axon's own.
+     */
+    public static JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(
             org.axonframework.config.Configuration config, String processingGroup,
             ProjectionProperties.DeadLetters bounds) {
-        return JpaSequencedDeadLetterQueue.builder()
-                .processingGroup(processingGroup)
-                .clearConverters()
-                .addConverter(new PublishedEventMessage.DeadLetterConverter())
-                .addConverter(new EventMessageDeadLetterJpaConverter())
-                .maxSequences(bounds.maxSequences())
-                .maxSequenceSize(bounds.maxSequenceSize())
-                .entityManagerProvider(config.getComponent(EntityManagerProvider.class))
-                .transactionManager(config.getComponent(TransactionManager.class))
-                .eventSerializer(config.eventSerializer())
-                .genericSerializer(config.serializer())
-                .build();
+        return AxonJdbcTables.deadLetterQueue(config, processingGroup, bounds.maxSequences(),
+                bounds.maxSequenceSize());
     }
 
     /**

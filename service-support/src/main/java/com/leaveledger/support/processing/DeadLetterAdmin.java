@@ -4,15 +4,14 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.deadletter.jpa.JpaDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -22,11 +21,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The dead letters of a service's event processors that use Axon's sequenced dead-letter queue
- * ({@code JpaSequencedDeadLetterQueue}, table {@code dead_letter_entry} in the service's schema): listed straight from
- * the table, retried through Axon's dead-letter processor, which hands each sequence, oldest letter first, to the
- * processor's handlers again and removes the letters they handled, and dismissed one by one through Axon's queue
- * ({@link SequencedDeadLetterQueue#evict}), the engineer's name and reason logged. The query side's projections and the notification
- * saga's Kafka-fed processors use it behind their admin APIs (docs/adr/0012, docs/adr/0031).
+ * ({@code JdbcSequencedDeadLetterQueue}, table {@code dead_letter_entry} in the service's schema,
+ * {@link AxonJdbcTables#deadLetters()}): listed by page straight from the table (letter ids, sequence places and the
+ * stored JSON, which Axon's {@link DeadLetter} does not expose), counted, retried and dismissed through Axon's
+ * {@link SequencedDeadLetterQueue} interface: a retry through Axon's dead-letter processor, which hands each sequence,
+ * oldest letter first, to the processor's handlers again and removes the letters they handled; a dismissal through
+ * {@link SequencedDeadLetterQueue#evict}, the engineer's name and reason logged. The query side's projections and the
+ * notification saga's Kafka-fed processors use it behind their admin APIs (docs/adr/0012, 0031, 0045).
  */
 public class DeadLetterAdmin {
 
@@ -75,11 +76,10 @@ public class DeadLetterAdmin {
             return Optional.empty();
         }
         Letter letter = found.get();
-        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(processor)
-                .orElseThrow(() -> new IllegalStateException("no dead-letter queue for " + processor));
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor);
         Optional<DeadLetter<? extends EventMessage<?>>> queued = StreamSupport
                 .stream(queue.deadLetterSequence(letter.sequence()).spliterator(), false)
-                .filter(l -> l instanceof JpaDeadLetter<?> jpa && jpa.getId().equals(letterId))
+                .filter(queuedLetter -> isThe(letter, queuedLetter))
                 .findFirst();
         if (queued.isEmpty()) {
             return Optional.empty();
@@ -116,6 +116,21 @@ public class DeadLetterAdmin {
                 lettersAfter, failures);
     }
 
+    /**
+     * Whether the queue's letter is the listed one: Axon's letter carries no id, but one event enqueued at one
+     * millisecond (the queue's precision) is one letter of the sequence.
+     */
+    private static boolean isThe(Letter letter, DeadLetter<? extends EventMessage<?>> queued) {
+        return queued.message().getIdentifier().equals(letter.eventId())
+                && queued.enqueuedAt().equals(letter.enqueuedAt());
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> queue(String processor) {
+        requireAdministered(processor);
+        return processing.deadLetterQueue(processor)
+                .orElseThrow(() -> new IllegalStateException("no dead-letter queue for " + processor));
+    }
+
     private void requireAdministered(String processor) {
         if (!administers(processor)) {
             throw new IllegalArgumentException("no dead-letter queue administered for " + processor);
@@ -123,16 +138,12 @@ public class DeadLetterAdmin {
     }
 
     private long sequences(String processor) {
-        Long count = jdbc.queryForObject("select count(distinct sequence_identifier) from dead_letter_entry "
-                + "where processing_group = ?", Long.class, processor);
-        return count == null ? 0 : count;
+        return queue(processor).amountOfSequences();
     }
 
     /** How many letters the processor's queue holds. */
     public long count(String processor) {
-        Long count = jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = ?",
-                Long.class, processor);
-        return count == null ? 0 : count;
+        return queue(processor).size();
     }
 
     private static final String LETTERS = "select dead_letter_id, sequence_identifier, sequence_index, "
@@ -140,18 +151,18 @@ public class DeadLetterAdmin {
             + "last_touched, cause_type, cause_message, convert_from(payload, 'UTF8') as payload from dead_letter_entry ";
 
     private static Letter letter(ResultSet rs, int row) throws SQLException {
-        long seq = rs.getLong("sequence_number");
-        Long sequenceNumber = rs.wasNull() ? null : seq;
+        String aggregateId = rs.getString("aggregate_identifier");
+        Long sequenceNumber = aggregateId == null ? null : rs.getLong("sequence_number");
         return new Letter(rs.getString("dead_letter_id"), rs.getString("sequence_identifier"),
                 rs.getLong("sequence_index"), rs.getString("event_identifier"), simple(rs.getString("payload_type")),
-                rs.getString("aggregate_identifier"), sequenceNumber, rs.getString("time_stamp"),
-                instant(rs.getObject("enqueued_at", OffsetDateTime.class)),
-                instant(rs.getObject("last_touched", OffsetDateTime.class)), rs.getString("cause_type"),
+                aggregateId, sequenceNumber, rs.getString("time_stamp"), instant(rs.getString("enqueued_at")),
+                instant(rs.getString("last_touched")), rs.getString("cause_type"),
                 rs.getString("cause_message"), rs.getString("payload"));
     }
 
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
+    /** The queue's times are text in Axon's ISO format, UTC to the millisecond. */
+    private static Instant instant(String value) {
+        return value == null ? null : DateTimeUtils.parseInstant(value);
     }
 
     private static String simple(String type) {

@@ -2,14 +2,9 @@ package com.leaveledger.query.infra.kafka;
 
 import java.time.Instant;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.deadletter.jpa.DeadLetterEventEntry;
-import org.axonframework.eventhandling.deadletter.jpa.DeadLetterJpaConverter;
-import org.axonframework.eventhandling.deadletter.jpa.EventMessageDeadLetterJpaConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
-import org.axonframework.serialization.Serializer;
 
 /**
  * An event read from Kafka that remembers when its record was published (the record's timestamp), so the
@@ -42,39 +37,6 @@ public class PublishedEventMessage<T> extends GenericTrackedDomainEventMessage<T
                     record.partition(), record.offset(), record.timestamp());
         }
         return record;
-    }
-
-    /**
-     * Axon's JPA dead-letter queue only reads back its own message classes: this converter stores a published event
-     * as a plain {@link GenericTrackedDomainEventMessage}. Register it before Axon's converter.
-     */
-    public static final class DeadLetterConverter implements DeadLetterJpaConverter<EventMessage<?>> {
-
-        private final EventMessageDeadLetterJpaConverter delegate = new EventMessageDeadLetterJpaConverter();
-
-        @Override
-        public DeadLetterEventEntry convert(EventMessage<?> message, Serializer eventSerializer,
-                                            Serializer genericSerializer) {
-            PublishedEventMessage<?> published = (PublishedEventMessage<?>) message;
-            return delegate.convert(new GenericTrackedDomainEventMessage<>(published.trackingToken(), published),
-                    eventSerializer, genericSerializer);
-        }
-
-        @Override
-        public EventMessage<?> convert(DeadLetterEventEntry entry, Serializer eventSerializer,
-                                       Serializer genericSerializer) {
-            return delegate.convert(entry, eventSerializer, genericSerializer);
-        }
-
-        @Override
-        public boolean canConvert(DeadLetterEventEntry entry) {
-            return false;
-        }
-
-        @Override
-        public boolean canConvert(EventMessage<?> message) {
-            return message instanceof PublishedEventMessage;
-        }
     }
 
     private static <T> PublishedEventMessage<T> wrap(TrackingToken token, DomainEventMessage<T> domain, long timestamp) {

@@ -25,8 +25,8 @@
  *     ({@code #aFailingReaderFailsEveryStreamOfTheWindow}).</li>
  *     <li>{@link com.leaveledger.query.infra.kafka.PublishedEventMessage}: an event that keeps its record's timestamp.
  *     axon-kafka's converter keeps the event's own timestamp only, so the visibility lag could not be split into
- *     "stored → published" and "published → visible"; and Axon's JPA dead-letter queue stores only the event, so
- *     {@code PublishedEventMessage.DeadLetterConverter} stores such an event as Axon's converter would. No upstream
+ *     "stored → published" and "published → visible". Axon's JDBC dead-letter queue stores it as the tracked domain
+ *     event it is and reads it back as Axon's own (the publication time is not kept; docs/adr/0045). No upstream
  *     issue found. {@code DeadLetterIT#anEventTheDatabaseRefusesIsDeadLetteredItsSequenceWaitsAndARetryAppliesItOnceFixed}
  *     proves such an event is dead-lettered and retried; the split of the lag has no test of its own (only the
  *     gauges it feeds, docs/observability.md).</li>
