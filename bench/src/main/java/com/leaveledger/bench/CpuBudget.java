@@ -17,15 +17,21 @@ import java.util.stream.Stream;
  * the budget a command costs, and the machine's busy share tells whether the run was CPU-bound. Per group, it also
  * sums the time its threads were ready to run but waited for a core ({@code /proc/<pid>/task/<tid>/schedstat}, the
  * second field): the share of a command's latency that the others' work took (ADR 0025).
+ * <p>
+ * On a machine shared with other work, {@code BENCH_COMMAND_PID} names the one command side measured (any other
+ * command side counts as "other") and {@code BENCH_DATABASE} the one database: PostgreSQL's processes serving
+ * another database count as "postgres, other databases" (bench/run-overhead sets both).
  */
 final class CpuBudget {
 
     /** Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every architecture we run on. */
     private static final double TICK_MS = 10.0;
     private static final List<String> GROUPS = List.of("command-side", "query-side", "notification-saga",
-            "postgres", "kafka broker", "load driver", "other");
+            "postgres", "postgres, other databases", "kafka broker", "load driver", "other");
 
     private final long self = ProcessHandle.current().pid();
+    private final String commandPid = System.getenv("BENCH_COMMAND_PID");
+    private final String database = System.getenv("BENCH_DATABASE");
 
     /** Prefix of the keys that hold a group's run-queue wait (ns) in a snapshot. */
     private static final String WAIT = "wait ";
@@ -110,7 +116,16 @@ final class CpuBudget {
         String command = read(process.resolve("cmdline")).replace('\0', ' ');
         String name = read(process.resolve("comm")).trim();
         if (name.equals("postgres")) {
-            return "postgres";
+            // a backend's title: "postgres: 15/main: <user> <database> <client> <state>"
+            return database == null || command.contains(" " + database + " ") ? "postgres" : "postgres, other databases";
+        }
+        if (commandPid != null && !commandPid.isBlank()) {
+            if (commandPid.equals(String.valueOf(pid))) {
+                return "command-side";
+            }
+            if (command.contains("command-side") && command.contains(".jar")) {
+                return "other";
+            }
         }
         for (String service : List.of("command-side", "query-side", "notification-saga")) {
             if (command.contains(service) && command.contains(".jar")) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.leaveledger.kernel.Topics;
 import com.leaveledger.kernel.employee.EmployeeRegisteredEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
+import com.leaveledger.support.privacy.DataKeyStore;
+import com.leaveledger.support.privacy.KeyEncryptionKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Crypto-shredding on the command side (docs/adr/0033, section 5): personal data is stored and published as
@@ -39,6 +42,37 @@ class ErasureIT extends CommandSideIT {
     private EventStore eventStore;
     @Value("${spring.embedded.kafka.brokers}")
     private String brokers;
+
+    /**
+     * A cache entry that expired is read again from the store: the stored key comes back and nothing is written (no
+     * key generated and wrapped for an insert that would conflict); an erased employee is read as erased, and no key
+     * is created for them.
+     */
+    @Test
+    void aStoredKeyIsReadBackWithoutAWriteAndAnErasedEmployeeGetsNoNewKey() {
+        List<String> writes = new ArrayList<>();
+        JdbcTemplate counting = new JdbcTemplate(jdbc.getDataSource()) {
+            @Override
+            public int update(String sql, Object... args) {
+                writes.add(sql);
+                return super.update(sql, args);
+            }
+        };
+        DataKeyStore store = new DataKeyStore(counting, KeyEncryptionKey.development());
+        String employee = id("k");
+
+        DataKeyStore.Entry created = store.findOrCreate(employee);
+        DataKeyStore.Entry readAgain = store.findOrCreate(employee);
+
+        assertThat(writes).as("one insert, for the first").hasSize(1);
+        assertThat(((DataKeyStore.Present) readAgain).key().getEncoded())
+                .isEqualTo(((DataKeyStore.Present) created).key().getEncoded());
+        assertThat(store.erase(employee)).isTrue();
+        assertThat(store.findOrCreate(employee)).isInstanceOf(DataKeyStore.Erased.class);
+        assertThat(writes).as("the erasure, and no key after it").hasSize(2);
+        assertThat(jdbc.queryForObject("select wrapped_key is null from ledger_keys.data_key where employee_id = ?",
+                Boolean.class, employee)).isTrue();
+    }
 
     @Test
     void anErasedEmployeesPersonalDataIsUnreadableEverywhereAndTheChainStillVerifies() {

@@ -42,8 +42,16 @@ public class DataKeyStore {
         return rows.stream().findFirst();
     }
 
-    /** The employee's entry, a new key when they have none yet. */
+    /**
+     * The employee's entry, a new key when they have none yet. Read first: a key is created once per employee but
+     * read again by every instance whenever its cache entry expires, and creating one (a random key, wrapped, and an
+     * insert that conflicts) only to read the stored one back cost every such read a key and a statement.
+     */
     public Entry findOrCreate(String employeeId) {
+        Optional<Entry> stored = find(employeeId);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         jdbc.update("insert into ledger_keys.data_key (employee_id, wrapped_key) values (?, ?) "
                 + "on conflict (employee_id) do nothing", employeeId, kek.wrap(employeeId, newKey()));
         return find(employeeId).orElseThrow();
