@@ -215,7 +215,7 @@ class CommandApiIT extends CommandSideIT {
         expectProblem(get("/api/working-days?employeeId=a%20b&startDate=2031-03-09&endDate=2031-03-09",
                 token(hr, "HR")), 400, "invalid-request");
         expectProblem(get("/api/working-days?employeeId=" + employee + "&startDate=2031-03-09", token(hr, "HR")),
-                400, "malformed-request");
+                400, "invalid-request");
         expectProblem(get("/api/working-days?employeeId=" + id("nobody") + "&startDate=2031-03-09&endDate=2031-03-09",
                 token(hr, "HR")), 404, "employee-not-found");
         expectProblem(get(period, token(other, "EMPLOYEE")), 403, "not-the-owner");
