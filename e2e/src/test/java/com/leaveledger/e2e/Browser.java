@@ -138,6 +138,9 @@ final class Browser implements AutoCloseable {
             find("#role-" + role).click();
         }
         find("#signin").click();
+        // the form posts and the console redirects to the roles' first page: wait for it, so the caller reads that page
+        // and not the sign-in page still shown
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !path().startsWith("/signin"));
     }
 
     void signOut() {
