@@ -1,6 +1,6 @@
 package com.leaveledger.notification;
 
-import org.springframework.boot.SpringApplication;
+import com.leaveledger.support.boot.LedgerApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -12,9 +12,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class NotificationSagaApplication {
 
     public static void main(String[] args) {
-        // No phoning home from an HR system: AxonIQ's update checker stays off unless explicitly enabled.
-        System.setProperty("axoniq.update-checker.disabled",
-                System.getProperty("axoniq.update-checker.disabled", "true"));
-        SpringApplication.run(NotificationSagaApplication.class, args);
+        LedgerApplication.run(NotificationSagaApplication.class, args);
     }
 }

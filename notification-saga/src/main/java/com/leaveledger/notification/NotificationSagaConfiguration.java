@@ -1,21 +1,16 @@
 package com.leaveledger.notification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leaveledger.kernel.LedgerObjectMapper;
-import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.notification.directory.EmployeeDirectoryProjection;
 import com.leaveledger.notification.saga.LeaveEventInbox;
-import com.leaveledger.support.logging.CorrelationIdLogContext;
 import com.leaveledger.support.processing.AsyncCommitTokenStore;
 import com.leaveledger.support.processing.AxonJdbcTables;
+import com.leaveledger.support.processing.EventConsumerConfiguration;
 import com.leaveledger.support.processing.ProcessorProperties;
 import com.leaveledger.support.web.openapi.LedgerOpenApi;
 import io.swagger.v3.oas.models.OpenAPI;
-import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -27,15 +22,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What every part of the notification saga shares: the JSON setup, the clock, the event store's and the token store's
- * tables, this instance's name,
- * correlation data, the log context and the API description; the settings ({@link NotificationProperties}). The rest
- * is configured beside what it configures:
+ * What every part of the notification saga shares: the event store's and the token store's tables, this instance's
+ * name, correlation data and the API description; the settings ({@link NotificationProperties}); the JSON setup, the
+ * clock and the log context come from service-support's {@link EventConsumerConfiguration}. The rest is configured
+ * beside what it configures:
  * <ul>
  *     <li>{@link ProcessingConfiguration}: the three tracking processors and their balancing over instances;</li>
  *     <li>{@link com.leaveledger.notification.infra.kafka.KafkaConsumptionConfiguration}: reading the Kafka topic;</li>
@@ -49,20 +43,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
+@Import(EventConsumerConfiguration.class)
 @EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationSagaConfiguration {
-
-    /** One JSON setup for events in the store, on Kafka, in HTTP bodies and saga state (shared-kernel). */
-    @Bean("defaultAxonObjectMapper")
-    @Primary
-    ObjectMapper objectMapper(Jackson2ObjectMapperBuilder springDefaults) {
-        return LedgerObjectMapper.configure(springDefaults.build());
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     String notificationInstanceId(NotificationProperties properties) {
@@ -99,13 +82,6 @@ public class NotificationSagaConfiguration {
     @Bean
     CorrelationDataProvider ledgerCorrelationDataProvider() {
         return new LedgerCorrelationDataProvider();
-    }
-
-    /** Every processor puts the correlation id of the event it handles into the log context (docs/observability.md). */
-    @Bean
-    ConfigurerModule correlationIdLogContext() {
-        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
-                (config, processorName) -> new CorrelationIdLogContext(MetadataKeys.CORRELATION_ID));
     }
 
     /** The API described at {@code /v3/api-docs} (the bearer scheme is added by service-support's LedgerOpenApi). */

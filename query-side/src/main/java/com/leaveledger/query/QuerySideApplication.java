@@ -1,6 +1,6 @@
 package com.leaveledger.query;
 
-import org.springframework.boot.SpringApplication;
+import com.leaveledger.support.boot.LedgerApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -11,9 +11,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class QuerySideApplication {
 
     public static void main(String[] args) {
-        // No phoning home from an HR system: AxonIQ's update checker stays off unless explicitly enabled.
-        System.setProperty("axoniq.update-checker.disabled",
-                System.getProperty("axoniq.update-checker.disabled", "true"));
-        SpringApplication.run(QuerySideApplication.class, args);
+        LedgerApplication.run(QuerySideApplication.class, args);
     }
 }

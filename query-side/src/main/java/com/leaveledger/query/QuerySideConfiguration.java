@@ -1,8 +1,6 @@
 package com.leaveledger.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leaveledger.kernel.LedgerObjectMapper;
-import com.leaveledger.kernel.MetadataKeys;
 import com.leaveledger.query.audit.AuditLogProjection;
 import com.leaveledger.support.privacy.PersonalDataJson;
 import com.leaveledger.query.balance.LeaveBalanceProjection;
@@ -12,16 +10,14 @@ import com.leaveledger.query.projection.ProjectionConfiguration;
 import com.leaveledger.query.projection.ProjectionDefinition;
 import com.leaveledger.query.projection.ProjectionProperties;
 import com.leaveledger.query.request.LeaveRequestProjection;
-import com.leaveledger.support.logging.CorrelationIdLogContext;
 import com.leaveledger.support.processing.AxonJdbcTables;
+import com.leaveledger.support.processing.EventConsumerConfiguration;
 import com.leaveledger.support.web.openapi.LedgerOpenApi;
 import io.swagger.v3.oas.models.OpenAPI;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -33,12 +29,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.context.annotation.Import;
 
 /**
- * What every part of the query side shares: the JSON setup, the clock, Axon's event bus and token store, this
- * instance's name, the catalog of projections, the log context and the API description. The rest is configured beside what it configures:
+ * What every part of the query side shares: Axon's event bus and token store, this instance's name, the catalog of
+ * projections and the API description; the JSON setup, the clock and the log context come from service-support's
+ * {@link EventConsumerConfiguration}. The rest is configured beside what it configures:
  * <ul>
  *     <li>{@link com.leaveledger.query.infra.kafka.KafkaConsumptionConfiguration}: reading the Kafka topic;</li>
  *     <li>{@link ProjectionConfiguration}: the live projections' processors;</li>
@@ -49,20 +45,9 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  * See docs/adr/0010-query-side-consumption.md.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(EventConsumerConfiguration.class)
 @EnableConfigurationProperties(QuerySideProperties.class)
 public class QuerySideConfiguration {
-
-    /** One JSON setup for events on Kafka, tokens, dead letters and HTTP bodies (shared-kernel). */
-    @Bean("defaultAxonObjectMapper")
-    @Primary
-    ObjectMapper objectMapper(Jackson2ObjectMapperBuilder springDefaults) {
-        return LedgerObjectMapper.configure(springDefaults.build());
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** The query side stores no events: a plain event bus keeps Axon from configuring an event store here. */
     @Bean
@@ -108,13 +93,6 @@ public class QuerySideConfiguration {
                         (writer, tables) -> new AuditLogProjection(writer, tables, eventSerializer, json,
                                 personalData, dataSource))),
                 dataSource, properties.carefulWindow());
-    }
-
-    /** Every processor puts the correlation id of the event it handles into the log context (docs/observability.md). */
-    @Bean
-    ConfigurerModule correlationIdLogContext() {
-        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
-                (config, processorName) -> new CorrelationIdLogContext(MetadataKeys.CORRELATION_ID));
     }
 
     /** The API described at {@code /v3/api-docs} (the bearer scheme is added by service-support's LedgerOpenApi). */

@@ -8,11 +8,13 @@ import static com.leaveledger.kernel.employee.Channel.SMS;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.leaveledger.kernel.employee.Channel;
+import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
 import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveLevelApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
+import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.notification.delivery.CancelNotificationsCommand;
@@ -239,12 +241,8 @@ public class LeaveNotificationSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
     public void on(LeaveApprovedEvent event, @MessageIdentifier String eventId) {
-        remember(event.leaveRequestId().value(), event.employeeId().value(), managerId);
-        status = LeaveRequestStatus.APPROVED;
-        stopWaiting();
-        decidedBy(event.approvedBy() == null ? null : event.approvedBy().value(), event.comment());
-        notify(eventId, NotificationKind.LEAVE_APPROVED, employeeId, RecipientRole.EMPLOYEE, EMAIL, SMS, PUSH);
-        facts.remove(NOTE);
+        decided(eventId, event.leaveRequestId(), event.employeeId(), LeaveRequestStatus.APPROVED, event.approvedBy(),
+                event.comment(), NotificationKind.LEAVE_APPROVED);
         String startDate = facts.get("startDate");
         if (startDate != null) {
             // The day after the first day of leave, in UTC: by then approved leave has started in every time zone
@@ -263,12 +261,8 @@ public class LeaveNotificationSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
     public void on(LeaveRejectedEvent event, @MessageIdentifier String eventId) {
-        remember(event.leaveRequestId().value(), event.employeeId().value(), managerId);
-        status = LeaveRequestStatus.REJECTED;
-        stopWaiting();
-        decidedBy(event.rejectedBy() == null ? null : event.rejectedBy().value(), event.reason());
-        notify(eventId, NotificationKind.LEAVE_REJECTED, employeeId, RecipientRole.EMPLOYEE, EMAIL, SMS, PUSH);
-        facts.remove(NOTE);
+        decided(eventId, event.leaveRequestId(), event.employeeId(), LeaveRequestStatus.REJECTED, event.rejectedBy(),
+                event.reason(), NotificationKind.LEAVE_REJECTED);
         SagaLifecycle.end();
     }
 
@@ -317,11 +311,21 @@ public class LeaveNotificationSaga {
         this.managerId = managerId;
     }
 
-    private void decidedBy(String actor, String note) {
-        if (actor != null) {
-            facts.put("decidedBy", actor);
+    /**
+     * Either decision: the request waits for nobody any more, and its employee is told who decided and why (the note
+     * is kept only for that notice).
+     */
+    private void decided(String eventId, LeaveRequestId request, EmployeeId employee, LeaveRequestStatus decision,
+                         EmployeeId decidedBy, String note, NotificationKind kind) {
+        remember(request.value(), employee.value(), managerId);
+        status = decision;
+        stopWaiting();
+        if (decidedBy != null) {
+            facts.put("decidedBy", decidedBy.value());
         }
         facts.put(NOTE, note == null ? "" : note);
+        notify(eventId, kind, employeeId, RecipientRole.EMPLOYEE, EMAIL, SMS, PUSH);
+        facts.remove(NOTE);
     }
 
     /**

@@ -8,6 +8,7 @@ import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveLevelApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
+import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
@@ -136,25 +137,14 @@ public class LeaveRequestProjection {
 
     @EventHandler
     void on(LeaveApprovedEvent event, EventMessage<?> message) {
-        LedgerMessage envelope = LedgerMessage.of(message);
-        String id = event.leaveRequestId().value();
-        writer.apply(
-                decide.with(true, value(event.approvedBy()), value(event.onBehalfOf()),
-                        envelope.timestamp().toString(), value(event.onBehalfOf()), id, envelope.sequenceNumber()),
-                update(envelope, id, LeaveRequestStatus.APPROVED, value(event.approvedBy()), event.comment(),
-                        null, null),
-                history(envelope, id, "LeaveApproved", LeaveRequestStatus.APPROVED, event.comment()));
+        decided(message, event.leaveRequestId(), "LeaveApproved", LeaveRequestStatus.APPROVED, event.approvedBy(),
+                event.onBehalfOf(), event.comment());
     }
 
     @EventHandler
     void on(LeaveRejectedEvent event, EventMessage<?> message) {
-        LedgerMessage envelope = LedgerMessage.of(message);
-        String id = event.leaveRequestId().value();
-        writer.apply(
-                decide.with(false, null, null, null, value(event.onBehalfOf()), id, envelope.sequenceNumber()),
-                update(envelope, id, LeaveRequestStatus.REJECTED, value(event.rejectedBy()), event.reason(),
-                        null, null),
-                history(envelope, id, "LeaveRejected", LeaveRequestStatus.REJECTED, event.reason()));
+        decided(message, event.leaveRequestId(), "LeaveRejected", LeaveRequestStatus.REJECTED, event.rejectedBy(),
+                event.onBehalfOf(), event.reason());
     }
 
     @EventHandler
@@ -165,6 +155,21 @@ public class LeaveRequestProjection {
                 update(envelope, id, LeaveRequestStatus.CANCELLED, null, null, value(event.cancelledBy()),
                         event.reason()),
                 history(envelope, id, "LeaveCancelled", LeaveRequestStatus.CANCELLED, event.reason()));
+    }
+
+    /**
+     * An approval passes the level the request awaited (a rejection's level-passed values are not used); either
+     * decision closes the request and is written in its history.
+     */
+    private void decided(EventMessage<?> message, LeaveRequestId requestId, String type, LeaveRequestStatus decision,
+                         EmployeeId by, EmployeeId onBehalfOf, String note) {
+        LedgerMessage envelope = LedgerMessage.of(message);
+        String id = requestId.value();
+        writer.apply(
+                decide.with(decision == LeaveRequestStatus.APPROVED, value(by), value(onBehalfOf),
+                        envelope.timestamp().toString(), value(onBehalfOf), id, envelope.sequenceNumber()),
+                update(envelope, id, decision, value(by), note, null, null),
+                history(envelope, id, type, decision, note));
     }
 
     private ProjectionWriter.Write update(LedgerMessage envelope, String id, LeaveRequestStatus status,

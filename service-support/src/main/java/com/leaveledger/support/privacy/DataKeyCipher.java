@@ -8,19 +8,14 @@ import com.leaveledger.kernel.privacy.SubjectErasedException;
 import com.leaveledger.support.privacy.DataKeyStore.Entry;
 import com.leaveledger.support.privacy.DataKeyStore.Erased;
 import com.leaveledger.support.privacy.DataKeyStore.Present;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -36,8 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class DataKeyCipher implements PersonalDataCipher {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    private static final String ASSOCIATED_DATA = "leave-ledger/personal-data/v1:";
 
     private final DataKeyStore store;
     private final Cache<String, Entry> cache;
@@ -71,12 +65,13 @@ public class DataKeyCipher implements PersonalDataCipher {
             }
             throw new SubjectErasedException(subject);
         }
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, present.key(), nonce, subject.value(),
-                plaintext.getBytes(StandardCharsets.UTF_8));
-        byte[] out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-        return PREFIX + subject.value() + ":" + Base64.getEncoder().encodeToString(out);
+        try {
+            byte[] sealed = AesGcm.seal(present.key(), random, ASSOCIATED_DATA + subject.value(),
+                    plaintext.getBytes(StandardCharsets.UTF_8));
+            return PREFIX + subject.value() + ":" + Base64.getEncoder().encodeToString(sealed);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("personal data of employee " + subject.value() + " does not encrypt", e);
+        }
     }
 
     @Override
@@ -88,9 +83,11 @@ public class DataKeyCipher implements PersonalDataCipher {
             return ERASED;
         }
         byte[] sealed = Base64.getDecoder().decode(stored.substring(stored.indexOf(':', PREFIX.length()) + 1));
-        byte[] plain = crypt(Cipher.DECRYPT_MODE, present.key(), Arrays.copyOf(sealed, NONCE_BYTES),
-                subject, Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length));
-        return new String(plain, StandardCharsets.UTF_8);
+        try {
+            return new String(AesGcm.open(present.key(), ASSOCIATED_DATA + subject, sealed), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("personal data of employee " + subject + " does not decrypt", e);
+        }
     }
 
     /**
@@ -162,16 +159,5 @@ public class DataKeyCipher implements PersonalDataCipher {
             pending = entries;
         }
         return pending;
-    }
-
-    private static byte[] crypt(int mode, SecretKey key, byte[] nonce, String subject, byte[] input) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(("leave-ledger/personal-data/v1:" + subject).getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("personal data of employee " + subject + " does not decrypt", e);
-        }
     }
 }

@@ -7,11 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -21,8 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class KeyEncryptionKey {
 
-    static final int NONCE_BYTES = 12;
-    static final int TAG_BITS = 128;
+    private static final String ASSOCIATED_DATA = "leave-ledger/data-key/v1:";
     /**
      * The development key, used when no key file is configured (tests, a laptop); the services warn at start-up.
      * Anyone can read it here: production sets {@code ledger.privacy.key-encryption-key-file}.
@@ -57,26 +53,16 @@ public final class KeyEncryptionKey {
     }
 
     byte[] wrap(String employeeId, SecretKey dataKey) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, employeeId, dataKey.getEncoded());
-        byte[] out = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
-        System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-        return out;
+        try {
+            return AesGcm.seal(key, random, ASSOCIATED_DATA + employeeId, dataKey.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the data key of employee " + employeeId + " does not wrap", e);
+        }
     }
 
     SecretKey unwrap(String employeeId, byte[] wrapped) {
-        byte[] raw = crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(wrapped, NONCE_BYTES), employeeId,
-                Arrays.copyOfRange(wrapped, NONCE_BYTES, wrapped.length));
-        return new SecretKeySpec(raw, "AES");
-    }
-
-    private byte[] crypt(int mode, byte[] nonce, String employeeId, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(("leave-ledger/data-key/v1:" + employeeId).getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(input);
+            return new SecretKeySpec(AesGcm.open(key, ASSOCIATED_DATA + employeeId, wrapped), "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the data key of employee " + employeeId
                     + " does not unwrap with this key-encryption key", e);

@@ -5,6 +5,7 @@ import com.leaveledger.kernel.upcasting.EntitlementGrantedEventUpcaster;
 import com.leaveledger.kernel.upcasting.LeaveDecisionEventUpcaster;
 import com.leaveledger.kernel.upcasting.LeaveRequestedEventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -16,27 +17,13 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 public class LedgerUpcastersAutoConfiguration {
 
-    /** EntitlementGrantedEvent revision 1 → 2. */
+    /** One chain: each upcaster takes only its own event types, so their order does not matter. */
     @Bean
-    EventUpcaster entitlementGrantedEventUpcaster() {
-        return new EntitlementGrantedEventUpcaster();
-    }
-
-    /** LeaveRequestedEvent revision 1 → 2. */
-    @Bean
-    EventUpcaster leaveRequestedEventUpcaster() {
-        return new LeaveRequestedEventUpcaster();
-    }
-
-    /** CarriedOverEvent revision 1 → 2. */
-    @Bean
-    EventUpcaster carriedOverEventUpcaster() {
-        return new CarriedOverEventUpcaster();
-    }
-
-    /** LeaveApprovedEvent and LeaveRejectedEvent revision 1 → 2. */
-    @Bean
-    EventUpcaster leaveDecisionEventUpcaster() {
-        return new LeaveDecisionEventUpcaster();
+    EventUpcaster ledgerEventUpcasters() {
+        return new EventUpcasterChain(
+                new EntitlementGrantedEventUpcaster(), // EntitlementGrantedEvent revision 1 → 2
+                new LeaveRequestedEventUpcaster(), // LeaveRequestedEvent revision 1 → 2
+                new CarriedOverEventUpcaster(), // CarriedOverEvent revision 1 → 2
+                new LeaveDecisionEventUpcaster()); // LeaveApprovedEvent and LeaveRejectedEvent revision 1 → 2
     }
 }
