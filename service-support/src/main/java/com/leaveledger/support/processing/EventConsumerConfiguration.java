@@ -19,7 +19,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 @Configuration(proxyBeanMethods = false)
 public class EventConsumerConfiguration {
 
-    /** One JSON setup for events on Kafka and in the store, tokens, dead letters and HTTP bodies (shared-kernel). */
+    /** One JSON setup for events (on Kafka, in the saga's store), tokens, dead letters, saga state and HTTP bodies. */
     @Bean("defaultAxonObjectMapper")
     @Primary
     ObjectMapper objectMapper(Jackson2ObjectMapperBuilder springDefaults) {
