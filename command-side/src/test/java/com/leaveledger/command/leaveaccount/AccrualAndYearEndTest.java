@@ -31,6 +31,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Monthly accrual, year-end carry-over and the lapse of carried days: each once per account, by rule. */
 class AccrualAndYearEndTest {
@@ -104,20 +106,15 @@ class AccrualAndYearEndTest {
                 "employee-erased");
     }
 
-    @Test
-    void carriesTheUnusedBalanceUpToTheCapIntoTheNextYear() {
-        ledger.given(grant(E1, LeaveType.ANNUAL, 2026, "20"));
+    /** The unused balance carries into the next year up to the cap (5 days): all of it below, the cap above. */
+    @ParameterizedTest(name = "{0} unused carry {1}")
+    @CsvSource({"20, 5", "3, 3"})
+    void carriesTheUnusedBalanceUpToTheCapIntoTheNextYear(String unused, String carried) {
+        ledger.given(grant(E1, LeaveType.ANNUAL, 2026, unused));
         assertThat(ledger.when(new CarryForwardCommand(ANNUAL_2026), "hr")).containsExactly(
-                new BalanceCarriedForwardEvent(ANNUAL_2026, Days.of("5"), 2027),
-                new CarriedOverEvent(ANNUAL_2027, Days.of("5"), 2026, "year-end carry-over from 2026", END_OF_MARCH));
-    }
-
-    @Test
-    void carriesWhatIsLeftWhenBelowTheCap() {
-        ledger.given(grant(E1, LeaveType.ANNUAL, 2026, "3"));
-        assertThat(ledger.when(new CarryForwardCommand(ANNUAL_2026), "hr")).containsExactly(
-                new BalanceCarriedForwardEvent(ANNUAL_2026, Days.of("3"), 2027),
-                new CarriedOverEvent(ANNUAL_2027, Days.of("3"), 2026, "year-end carry-over from 2026", END_OF_MARCH));
+                new BalanceCarriedForwardEvent(ANNUAL_2026, Days.of(carried), 2027),
+                new CarriedOverEvent(ANNUAL_2027, Days.of(carried), 2026, "year-end carry-over from 2026",
+                        END_OF_MARCH));
     }
 
     @Test
