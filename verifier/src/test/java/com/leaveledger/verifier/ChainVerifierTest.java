@@ -16,7 +16,7 @@ class ChainVerifierTest {
     void anUntouchedStoreVerifies() {
         ChainVerifier verifier = verify(store());
 
-        assertThat(verifier.firstBreak()).isNull();
+        assertThat(verifier.breaks().first()).isNull();
         assertThat(verifier.eventsChecked()).isEqualTo(7);
     }
 
@@ -30,8 +30,8 @@ class ChainVerifierTest {
 
         ChainVerifier verifier = verify(store);
 
-        assertThat(verifier.breaks()).isEqualTo(1);
-        assertThat(verifier.firstBreak()).isEqualTo(new ChainVerifier.Break(victim.globalIndex(),
+        assertThat(verifier.breaks().count()).isEqualTo(1);
+        assertThat(verifier.breaks().first()).isEqualTo(new ChainVerifier.Break(victim.globalIndex(),
                 victim.aggregateIdentifier(), victim.sequenceNumber(), ChainVerifier.Reason.CONTENT_HASH_MISMATCH));
     }
 
@@ -45,9 +45,9 @@ class ChainVerifierTest {
 
         ChainVerifier verifier = verify(store);
 
-        assertThat(verifier.breaks()).isEqualTo(2);
-        assertThat(verifier.firstBreak().globalIndex()).isEqualTo(Math.min(a.globalIndex(), b.globalIndex()));
-        assertThat(verifier.firstBreak().reason()).isEqualTo(ChainVerifier.Reason.CONTENT_HASH_MISMATCH);
+        assertThat(verifier.breaks().count()).isEqualTo(2);
+        assertThat(verifier.breaks().first().globalIndex()).isEqualTo(Math.min(a.globalIndex(), b.globalIndex()));
+        assertThat(verifier.breaks().first().reason()).isEqualTo(ChainVerifier.Reason.CONTENT_HASH_MISMATCH);
     }
 
     @Test
@@ -58,7 +58,7 @@ class ChainVerifierTest {
 
         ChainVerifier verifier = verify(store);
 
-        assertThat(verifier.firstBreak()).isEqualTo(new ChainVerifier.Break(successor.globalIndex(),
+        assertThat(verifier.breaks().first()).isEqualTo(new ChainVerifier.Break(successor.globalIndex(),
                 successor.aggregateIdentifier(), successor.sequenceNumber(), ChainVerifier.Reason.SEQUENCE_GAP));
     }
 
@@ -74,8 +74,8 @@ class ChainVerifierTest {
 
         // both rows' content (the sequence number is hashed), and the next event, which chains to the row that
         // used to be its predecessor
-        assertThat(verifier.breaks()).isEqualTo(3);
-        assertThat(verifier.firstBreak().globalIndex()).isEqualTo(first.globalIndex());
+        assertThat(verifier.breaks().count()).isEqualTo(3);
+        assertThat(verifier.breaks().first().globalIndex()).isEqualTo(first.globalIndex());
     }
 
     @Test
@@ -92,8 +92,8 @@ class ChainVerifierTest {
 
         ChainVerifier verifier = verify(store);
 
-        assertThat(verifier.firstBreak().reason()).isEqualTo(ChainVerifier.Reason.CHAIN_BROKEN);
-        assertThat(verifier.firstBreak().globalIndex()).isEqualTo(original.globalIndex());
+        assertThat(verifier.breaks().first().reason()).isEqualTo(ChainVerifier.Reason.CHAIN_BROKEN);
+        assertThat(verifier.breaks().first().globalIndex()).isEqualTo(original.globalIndex());
     }
 
     @Test

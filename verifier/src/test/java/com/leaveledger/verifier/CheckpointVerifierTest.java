@@ -50,7 +50,7 @@ class CheckpointVerifierTest {
 
         CheckpointVerifier verifier = verify(chain, new CheckpointKeys().add(a.publicKey()).add(b.publicKey()));
 
-        assertThat(verifier.firstBreak()).isNull();
+        assertThat(verifier.breaks().first()).isNull();
         assertThat(verifier.checked()).isEqualTo(4);
         assertThat(chain).extracting(Checkpoint::keyId).containsExactly(a.keyId(), a.keyId(), b.keyId(), b.keyId());
     }
@@ -61,7 +61,7 @@ class CheckpointVerifierTest {
 
         CheckpointVerifier verifier = verify(chain, new CheckpointKeys().add(a.publicKey()));
 
-        assertThat(verifier.firstBreak()).isEqualTo(ChainVerifier.Break.ofCheckpoint(chain.get(1).position(),
+        assertThat(verifier.breaks().first()).isEqualTo(ChainVerifier.Break.ofCheckpoint(chain.get(1).position(),
                 ChainVerifier.Reason.BAD_SIGNATURE));
     }
 
@@ -75,7 +75,7 @@ class CheckpointVerifierTest {
 
         CheckpointVerifier verifier = verify(chain, new CheckpointKeys().add(a.publicKey()));
 
-        assertThat(verifier.firstBreak()).isEqualTo(ChainVerifier.Break.ofCheckpoint(edited.position(),
+        assertThat(verifier.breaks().first()).isEqualTo(ChainVerifier.Break.ofCheckpoint(edited.position(),
                 ChainVerifier.Reason.BAD_SIGNATURE));
     }
 
@@ -86,8 +86,8 @@ class CheckpointVerifierTest {
 
         CheckpointVerifier verifier = verify(chain, new CheckpointKeys().add(a.publicKey()));
 
-        assertThat(verifier.breaks()).isEqualTo(1);
-        assertThat(verifier.firstBreak()).isEqualTo(ChainVerifier.Break.ofCheckpoint(chain.get(1).position(),
+        assertThat(verifier.breaks().count()).isEqualTo(1);
+        assertThat(verifier.breaks().first()).isEqualTo(ChainVerifier.Break.ofCheckpoint(chain.get(1).position(),
                 ChainVerifier.Reason.CHECKPOINT_CHAIN_BROKEN));
     }
 
@@ -100,7 +100,7 @@ class CheckpointVerifierTest {
 
         CheckpointVerifier verifier = verify(chain, new CheckpointKeys().add(a.publicKey()));
 
-        assertThat(verifier.firstBreak()).isEqualTo(ChainVerifier.Break.ofCheckpoint(chain.get(2).position(),
+        assertThat(verifier.breaks().first()).isEqualTo(ChainVerifier.Break.ofCheckpoint(chain.get(2).position(),
                 ChainVerifier.Reason.CHECKPOINT_CHAIN_BROKEN));
     }
 
