@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Command-line options of {@link CommandLoad}; {@code --name value} or {@code --name=value}. */
 record Options(
@@ -138,20 +139,20 @@ record Options(
     }
 
     private static int intOf(Map<String, String> values, String name, int fallback) {
-        String value = values.get(name);
-        try {
-            return value == null ? fallback : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " needs a whole number, got " + value);
-        }
+        return numberOf(values, name, fallback, Integer::parseInt, "a whole number");
     }
 
     private static double doubleOf(Map<String, String> values, String name, double fallback) {
+        return numberOf(values, name, fallback, Double::parseDouble, "a number");
+    }
+
+    private static <T> T numberOf(Map<String, String> values, String name, T fallback, Function<String, T> parse,
+            String needs) {
         String value = values.get(name);
         try {
-            return value == null ? fallback : Double.parseDouble(value.trim());
+            return value == null ? fallback : parse.apply(value.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " needs a number, got " + value);
+            throw new UsageException("--" + name + " needs " + needs + ", got " + value);
         }
     }
 

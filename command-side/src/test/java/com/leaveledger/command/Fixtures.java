@@ -19,6 +19,8 @@ public final class Fixtures {
     public static final EmployeeId M2 = new EmployeeId("m2");
     public static final EmployeeId E1 = new EmployeeId("e1");
     public static final EmployeeId E2 = new EmployeeId("e2");
+    public static final LeaveRequestId R1 = new LeaveRequestId("00000000-0000-0000-0000-000000000001");
+    public static final LeaveRequestId R2 = new LeaveRequestId("00000000-0000-0000-0000-000000000002");
 
     private Fixtures() {
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,13 @@ final class Ledger {
         body.put("subdivision", "BE");
         Http.Answer answer = Http.post(commands, "/api/employees", HR, body);
         assertThat(answer.status()).as("register %s: %s", person.id(), answer).isEqualTo(201);
+    }
+
+    /** Registers {@code manager}, then {@code employee} reporting to them with annual leave of {@code year}. */
+    void registerWithLeave(Person manager, Person employee, int year, int days) {
+        register(manager);
+        register(employee);
+        grant(employee, year, days);
     }
 
     void grant(Person person, int year, int days) {
@@ -182,6 +190,21 @@ final class Ledger {
             }
         }
         lines.sort(null);
+        return lines;
+    }
+
+    /** The {@link #deliveries} lines of a notice of {@code kind} to {@code recipient} sent on these channels. */
+    static List<String> sent(String kind, Person recipient, String... channels) {
+        return Arrays.stream(channels).map(channel -> kind + " " + recipient.id() + " " + channel + " SENT").toList();
+    }
+
+    /**
+     * The {@link #deliveries} of a request the manager approved, once every notice went out: the manager was told of
+     * the request by email, push and the audit channel, the employee of the approval by SMS as well.
+     */
+    static List<String> approvedAndSent(Person employee, Person manager) {
+        List<String> lines = new ArrayList<>(sent("LEAVE_APPROVED", employee, "AUDIT", "EMAIL", "PUSH", "SMS"));
+        lines.addAll(sent("LEAVE_REQUESTED", manager, "AUDIT", "EMAIL", "PUSH"));
         return lines;
     }
 

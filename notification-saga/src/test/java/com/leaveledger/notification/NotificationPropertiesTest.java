@@ -3,20 +3,22 @@ package com.leaveledger.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leaveledger.support.processing.ProcessorProperties;
-import com.leaveledger.support.testing.RejectedSetting;
+import com.leaveledger.support.testing.SettingsTest;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The saga's settings bind with their documented defaults, and a wrong value stops start-up naming it. */
-class NotificationPropertiesTest {
+class NotificationPropertiesTest extends SettingsTest {
 
     @EnableConfigurationProperties({NotificationProperties.class, ProcessorProperties.class})
     static class Settings {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class);
+    NotificationPropertiesTest() {
+        super(Settings.class);
+    }
 
     @Test
     void bindsTheDefaults() {
@@ -48,17 +50,10 @@ class NotificationPropertiesTest {
                 });
     }
 
-    @Test
-    void aWrongValueFailsStartUpNamingTheSetting() {
-        runner.withPropertyValues("ledger.notifications.sms.simulated.failure-rate=1.5").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(RejectedSetting.of(context.getStartupFailure()))
-                    .isEqualTo("ledger.notifications.sms.simulated.failure-rate");
-        });
-        runner.withPropertyValues("ledger.notifications.email.type=smpt").run(context ->
-                assertThat(RejectedSetting.of(context.getStartupFailure())).isEqualTo("ledger.notifications.email.type"));
-        runner.withPropertyValues("ledger.processors.token-claim-interval=0s").run(context ->
-                assertThat(RejectedSetting.of(context.getStartupFailure()))
-                        .isEqualTo("ledger.processors.token-claim-interval"));
+    @Override
+    protected List<String> wrongValues() {
+        return List.of("ledger.notifications.sms.simulated.failure-rate=1.5",
+                "ledger.notifications.email.type=smpt",
+                "ledger.processors.token-claim-interval=0s");
     }
 }

@@ -6,22 +6,24 @@ import com.leaveledger.query.audit.AuditProperties;
 import com.leaveledger.query.projection.ProjectionProperties;
 import com.leaveledger.query.replay.ReplayProperties;
 import com.leaveledger.support.processing.ProcessorProperties;
-import com.leaveledger.support.testing.RejectedSetting;
+import com.leaveledger.support.testing.SettingsTest;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The query side's settings bind with their documented defaults, and a wrong value stops start-up naming it. */
-class QuerySidePropertiesTest {
+class QuerySidePropertiesTest extends SettingsTest {
 
     @EnableConfigurationProperties({QuerySideProperties.class, ProjectionProperties.class, ReplayProperties.class,
             AuditProperties.class, ProcessorProperties.class})
     static class Settings {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class);
+    QuerySidePropertiesTest() {
+        super(Settings.class);
+    }
 
     @Test
     void bindsTheDefaults() {
@@ -40,15 +42,10 @@ class QuerySidePropertiesTest {
         });
     }
 
-    @Test
-    void aWrongValueFailsStartUpNamingTheSetting() {
-        runner.withPropertyValues("ledger.projections.dead-letters.max-sequences=0").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(RejectedSetting.of(context.getStartupFailure())).isEqualTo("ledger.projections.dead-letters.max-sequences");
-        });
-        runner.withPropertyValues("ledger.time-zone=Mars/Olympus_Mons").run(context ->
-                assertThat(RejectedSetting.of(context.getStartupFailure())).isEqualTo("ledger.time-zone"));
-        runner.withPropertyValues("ledger.replay.switch-timeout=0s").run(context ->
-                assertThat(RejectedSetting.of(context.getStartupFailure())).isEqualTo("ledger.replay.switch-timeout"));
+    @Override
+    protected List<String> wrongValues() {
+        return List.of("ledger.projections.dead-letters.max-sequences=0",
+                "ledger.time-zone=Mars/Olympus_Mons",
+                "ledger.replay.switch-timeout=0s");
     }
 }

@@ -31,8 +31,7 @@ class ChainVerifierTest {
         ChainVerifier verifier = verify(store);
 
         assertThat(verifier.breaks().count()).isEqualTo(1);
-        assertThat(verifier.breaks().first()).isEqualTo(new ChainVerifier.Break(victim.globalIndex(),
-                victim.aggregateIdentifier(), victim.sequenceNumber(), ChainVerifier.Reason.CONTENT_HASH_MISMATCH));
+        assertThat(verifier.breaks().first()).isEqualTo(breakAt(victim, ChainVerifier.Reason.CONTENT_HASH_MISMATCH));
     }
 
     @Test
@@ -58,8 +57,7 @@ class ChainVerifierTest {
 
         ChainVerifier verifier = verify(store);
 
-        assertThat(verifier.breaks().first()).isEqualTo(new ChainVerifier.Break(successor.globalIndex(),
-                successor.aggregateIdentifier(), successor.sequenceNumber(), ChainVerifier.Reason.SEQUENCE_GAP));
+        assertThat(verifier.breaks().first()).isEqualTo(breakAt(successor, ChainVerifier.Reason.SEQUENCE_GAP));
     }
 
     @Test
@@ -140,6 +138,11 @@ class ChainVerifierTest {
         return new StoredEvent(unhashed.globalIndex(), unhashed.eventIdentifier(), aggregate, sequence,
                 unhashed.type(), unhashed.payloadType(), unhashed.payloadRevision(), unhashed.payload(),
                 unhashed.metaData(), unhashed.timeStamp(), content, EventHashes.chainHash(previousChain, content));
+    }
+
+    /** The break a verifier names at this stored row. */
+    private static ChainVerifier.Break breakAt(StoredEvent row, ChainVerifier.Reason reason) {
+        return new ChainVerifier.Break(row.globalIndex(), row.aggregateIdentifier(), row.sequenceNumber(), reason);
     }
 
     private static StoredEvent with(StoredEvent e, long sequence, byte[] payload, byte[] metaData, String timeStamp) {

@@ -59,10 +59,9 @@ class CheckpointVerifierTest {
     void aCheckpointByAKeyNobodyTrustsIsABadSignature() {
         List<Checkpoint> chain = chain(a, b);
 
-        CheckpointVerifier verifier = verify(chain, new CheckpointKeys().add(a.publicKey()));
+        CheckpointVerifier verifier = verifyTrustingA(chain);
 
-        assertThat(verifier.breaks().first()).isEqualTo(ChainVerifier.Break.ofCheckpoint(chain.get(1).position(),
-                ChainVerifier.Reason.BAD_SIGNATURE));
+        assertThat(verifier.breaks().first()).isEqualTo(breakAt(chain.get(1), ChainVerifier.Reason.BAD_SIGNATURE));
     }
 
     @Test
@@ -73,10 +72,9 @@ class CheckpointVerifierTest {
                 edited.aggregateCount(), edited.headsRoot(), edited.previousHash(), edited.createdAt(),
                 edited.keyId(), edited.signature()));
 
-        CheckpointVerifier verifier = verify(chain, new CheckpointKeys().add(a.publicKey()));
+        CheckpointVerifier verifier = verifyTrustingA(chain);
 
-        assertThat(verifier.breaks().first()).isEqualTo(ChainVerifier.Break.ofCheckpoint(edited.position(),
-                ChainVerifier.Reason.BAD_SIGNATURE));
+        assertThat(verifier.breaks().first()).isEqualTo(breakAt(edited, ChainVerifier.Reason.BAD_SIGNATURE));
     }
 
     @Test
@@ -84,11 +82,11 @@ class CheckpointVerifierTest {
         List<Checkpoint> chain = chain(a, a, a, a);
         chain.remove(1);
 
-        CheckpointVerifier verifier = verify(chain, new CheckpointKeys().add(a.publicKey()));
+        CheckpointVerifier verifier = verifyTrustingA(chain);
 
         assertThat(verifier.breaks().count()).isEqualTo(1);
-        assertThat(verifier.breaks().first()).isEqualTo(ChainVerifier.Break.ofCheckpoint(chain.get(1).position(),
-                ChainVerifier.Reason.CHECKPOINT_CHAIN_BROKEN));
+        assertThat(verifier.breaks().first())
+                .isEqualTo(breakAt(chain.get(1), ChainVerifier.Reason.CHECKPOINT_CHAIN_BROKEN));
     }
 
     @Test
@@ -98,10 +96,10 @@ class CheckpointVerifierTest {
         chain.set(1, new Checkpoint(old.number(), old.position(), old.eventCount() - 1, old.aggregateCount(),
                 old.headsRoot(), old.previousHash(), old.createdAt(), a.keyId(), new byte[0]).signedWith(a));
 
-        CheckpointVerifier verifier = verify(chain, new CheckpointKeys().add(a.publicKey()));
+        CheckpointVerifier verifier = verifyTrustingA(chain);
 
-        assertThat(verifier.breaks().first()).isEqualTo(ChainVerifier.Break.ofCheckpoint(chain.get(2).position(),
-                ChainVerifier.Reason.CHECKPOINT_CHAIN_BROKEN));
+        assertThat(verifier.breaks().first())
+                .isEqualTo(breakAt(chain.get(2), ChainVerifier.Reason.CHECKPOINT_CHAIN_BROKEN));
     }
 
     private List<Checkpoint> chain(CheckpointSigner... signers) {
@@ -119,6 +117,15 @@ class CheckpointVerifierTest {
         byte[] root = EventHashes.sha256().digest(("root " + number).getBytes(StandardCharsets.UTF_8));
         return new Checkpoint(number, position, position - 3, position / 4, root, previous,
                 Instant.parse("2031-01-01T00:00:00Z").plusSeconds(number), "", new byte[0]);
+    }
+
+    /** The chain as a verifier that trusts key {@code a} alone reads it. */
+    private CheckpointVerifier verifyTrustingA(List<Checkpoint> chain) {
+        return verify(chain, new CheckpointKeys().add(a.publicKey()));
+    }
+
+    private static ChainVerifier.Break breakAt(Checkpoint checkpoint, ChainVerifier.Reason reason) {
+        return ChainVerifier.Break.ofCheckpoint(checkpoint.position(), reason);
     }
 
     private static CheckpointVerifier verify(List<Checkpoint> chain, CheckpointKeys keys) {

@@ -104,8 +104,11 @@ public class LeaveAccountCommandHandler {
             a.expireCarriedDays(from, today);
             return a.carryForward(from, rule.cap());
         });
-        carried.filter(days -> days.signum() > 0).ifPresent(days -> change(to, a -> a.carryOver(to, days,
-                from.year(), "year-end carry-over from " + from.year(), expiresOn)));
+        carried.filter(days -> days.signum() > 0).ifPresent(days -> change(to, a -> {
+            a.carryOver(to, days, from.year(), "year-end carry-over from " + from.year(), expiresOn);
+            // A late year-end (after the expiry): the days lapse now, not at the next daily pass or change.
+            a.expireCarriedDays(to, today);
+        }));
         return new CarryForwardOutcome(from, to, carried.orElse(null), expiresOn);
     }
 

@@ -2,20 +2,22 @@ package com.leaveledger.command.accountjobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leaveledger.support.testing.RejectedSetting;
+import com.leaveledger.support.testing.SettingsTest;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** ledger.account-jobs.* binds with its documented defaults, and a wrong value stops start-up naming it. */
-class AccountJobsPropertiesTest {
+class AccountJobsPropertiesTest extends SettingsTest {
 
     @EnableConfigurationProperties(AccountJobsProperties.class)
     static class Settings {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class);
+    AccountJobsPropertiesTest() {
+        super(Settings.class);
+    }
 
     @Test
     void bindsTheDefaults() {
@@ -28,11 +30,9 @@ class AccountJobsPropertiesTest {
         });
     }
 
-    @Test
-    void aWrongValueFailsStartUpNamingTheSetting() {
-        runner.withPropertyValues("ledger.account-jobs.check-every=0s").run(context ->
-                assertThat(RejectedSetting.of(context.getStartupFailure())).isEqualTo("ledger.account-jobs.check-every"));
-        runner.withPropertyValues("ledger.account-jobs.actor= ").run(context ->
-                assertThat(RejectedSetting.of(context.getStartupFailure())).isEqualTo("ledger.account-jobs.actor"));
+    @Override
+    protected List<String> wrongValues() {
+        return List.of("ledger.account-jobs.check-every=0s",
+                "ledger.account-jobs.actor= ");
     }
 }

@@ -2,6 +2,8 @@ package com.leaveledger.command.employee;
 
 import static com.leaveledger.command.Fixtures.E1;
 import static com.leaveledger.command.Fixtures.M1;
+import static com.leaveledger.command.Fixtures.R1;
+import static com.leaveledger.command.Fixtures.R2;
 import static com.leaveledger.command.Fixtures.grant;
 import static com.leaveledger.command.Fixtures.submit;
 import static com.leaveledger.command.Fixtures.team;
@@ -22,7 +24,6 @@ import com.leaveledger.kernel.employee.WorkingPatternChangedEvent;
 import com.leaveledger.kernel.leaveaccount.LeaveType;
 import com.leaveledger.kernel.leaveaccount.ReservationReleasedEvent;
 import com.leaveledger.kernel.leaverequest.CancelLeaveCommand;
-import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -34,8 +35,6 @@ import org.junit.jupiter.api.Test;
 /** Working weeks per country and part-time employees' own working days (issue 27, point 7). */
 class WorkingPatternTest {
 
-    private static final LeaveRequestId R1 = new LeaveRequestId("00000000-0000-0000-0000-000000000001");
-    private static final LeaveRequestId R2 = new LeaveRequestId("00000000-0000-0000-0000-000000000002");
     private static final LocalDate FIRST_OF_MARCH = LocalDate.of(2027, 3, 1);
 
     private final LedgerTestHarness ledger = new LedgerTestHarness()

@@ -4,22 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leaveledger.command.observability.PublicationMonitorProperties;
 import com.leaveledger.support.processing.ProcessorProperties;
-import com.leaveledger.support.testing.RejectedSetting;
+import com.leaveledger.support.testing.SettingsTest;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The command side's settings bind with their documented defaults, and a wrong value stops start-up naming it. */
-class CommandSidePropertiesTest {
+class CommandSidePropertiesTest extends SettingsTest {
 
     @EnableConfigurationProperties({CommandSideProperties.class, PublisherProperties.class,
             PublicationMonitorProperties.class, ProcessorProperties.class})
     static class Settings {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class);
+    CommandSidePropertiesTest() {
+        super(Settings.class);
+    }
 
     @Test
     void bindsTheDefaults() {
@@ -37,16 +39,10 @@ class CommandSidePropertiesTest {
         });
     }
 
-    @Test
-    void aWrongValueFailsStartUpNamingTheSetting() {
-        runner.withPropertyValues("ledger.publisher.batch-size=0").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(RejectedSetting.of(context.getStartupFailure())).isEqualTo("ledger.publisher.batch-size");
-        });
-        runner.withPropertyValues("ledger.time-zone=Mars/Olympus_Mons").run(context ->
-                assertThat(RejectedSetting.of(context.getStartupFailure())).isEqualTo("ledger.time-zone"));
-        runner.withPropertyValues("ledger.aggregate-cache.max-entries=-1").run(context ->
-                assertThat(RejectedSetting.of(context.getStartupFailure()))
-                        .isEqualTo("ledger.aggregate-cache.max-entries"));
+    @Override
+    protected List<String> wrongValues() {
+        return List.of("ledger.publisher.batch-size=0",
+                "ledger.time-zone=Mars/Olympus_Mons",
+                "ledger.aggregate-cache.max-entries=-1");
     }
 }

@@ -1,32 +1,20 @@
 package com.leaveledger.command.it;
 
-import com.leaveledger.support.testing.Scrape;
+import com.leaveledger.support.testing.ServiceIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.Topics;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,7 +44,7 @@ import java.nio.file.Path;
 // /actuator/prometheus and tracing (the trace context in events): Spring Boot leaves both off in tests unless asked
 @AutoConfigureObservability
 @ActiveProfiles("dev")
-abstract class CommandSideIT {
+abstract class CommandSideIT extends ServiceIT {
 
     /** A signing key checkpoints were signed with before the one the service signs with now (a rotation). */
     protected static final CheckpointSigner EARLIER_KEY = CheckpointSigner.generate();
@@ -90,37 +78,8 @@ abstract class CommandSideIT {
         }
     }
 
-    @Autowired
-    protected TestRestTemplate http;
-    @Autowired
-    protected JdbcTemplate jdbc;
-    @Autowired
-    protected ObjectMapper json;
-    @Value("${ledger.jwt.secret}")
-    private String secret;
 
-    protected final String run = "t" + UUID.randomUUID().toString().substring(0, 8);
     protected final String hr = run + "-hr";
-
-    protected String id(String name) {
-        return run + "-" + name;
-    }
-
-    protected String token(String subject, String... roles) {
-        return sign(new JWTClaimsSet.Builder().subject(subject).claim("roles", List.of(roles))
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))));
-    }
-
-    /** A dev token with exactly these claims. */
-    protected String sign(JWTClaimsSet.Builder claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-            jwt.sign(new MACSigner(secret.getBytes()));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     protected ResponseEntity<JsonNode> post(String path, String token, Object body) {
         return post(path, token, body, new HttpHeaders());
@@ -168,11 +127,14 @@ abstract class CommandSideIT {
                 "reason", "holiday"));
     }
 
-    /** What {@code /actuator/prometheus} shows right now. */
-    protected Scrape metrics() {
-        ResponseEntity<String> answer = http.getForEntity("/actuator/prometheus", String.class);
-        assertThat(answer.getStatusCode().value()).isEqualTo(200);
-        return new Scrape(answer.getBody());
+    /** The integrity report of {@code GET /api/audit/integrity}, read by a compliance officer. */
+    protected JsonNode integrity() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token(id("auditor"), "COMPLIANCE"));
+        ResponseEntity<JsonNode> answer = http.exchange("/api/audit/integrity", HttpMethod.GET,
+                new HttpEntity<>(headers), JsonNode.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
     }
 
     protected int eventCount(String aggregateIdentifierLike) {

@@ -25,9 +25,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -142,13 +139,6 @@ class ErasureIT extends CommandSideIT {
     private void expectProblem(ResponseEntity<JsonNode> answer, int status, String rule) {
         assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(status);
         assertThat(answer.getBody().path("rule").asText()).isEqualTo(rule);
-    }
-
-    private JsonNode integrity() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token(id("auditor"), "COMPLIANCE"));
-        return http.exchange("/api/audit/integrity", HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
-                .getBody();
     }
 
     /** Every record keyed by the employee, as text, once one of them is of the given event type. */

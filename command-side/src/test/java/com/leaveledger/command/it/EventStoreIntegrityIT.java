@@ -13,11 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -143,15 +139,6 @@ class EventStoreIntegrityIT extends CommandSideIT {
         assertThat(report.firstBreak()).as(tampering).isEqualTo(
                 new IntegrityReport.FirstBreak(globalIndex, account(), (Long) sequence, reason));
         assertThat(integrity().path("status").asText()).as("after undoing " + tampering).isEqualTo("VERIFIED");
-    }
-
-    private JsonNode integrity() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token(id("auditor"), "COMPLIANCE"));
-        ResponseEntity<JsonNode> answer = http.exchange("/api/audit/integrity", HttpMethod.GET,
-                new HttpEntity<>(headers), JsonNode.class);
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
     }
 
     private String account() {

@@ -31,10 +31,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Monthly accrual, year-end carry-over and the lapse of carried days: each once per account, by rule. */
 class AccrualAndYearEndTest {
 
+    private static final LocalDate JANUARY_2027 = LocalDate.of(2027, 1, 15);
     private static final LocalDate APRIL_2027 = LocalDate.of(2027, 4, 2);
     private static final LeaveAccountId ANNUAL_2026 = account(E1, LeaveType.ANNUAL, 2026);
     private static final LeaveAccountId ANNUAL_2027 = account(E1, LeaveType.ANNUAL, 2027);
@@ -49,7 +52,8 @@ class AccrualAndYearEndTest {
                 parental.approvals(), new LeavePolicy.Accrual(Days.of("2.5")), null));
     }
 
-    private final LedgerTestHarness ledger = new LedgerTestHarness(APRIL_2027, accruing()).given(team());
+    /** In January: a year-end carry-over is made before its days expire, unless a test moves on to April. */
+    private final LedgerTestHarness ledger = new LedgerTestHarness(JANUARY_2027, accruing()).given(team());
 
     @AfterEach
     void stop() {
@@ -58,6 +62,7 @@ class AccrualAndYearEndTest {
 
     @Test
     void accruesTheDaysOfAMonthOnce() {
+        ledger.advanceTo(APRIL_2027);
         assertThat(ledger.when(new AccrueDaysCommand(PARENTAL_2027, YearMonth.of(2027, 3)), "scheduler"))
                 .containsExactly(new DaysAccruedEvent(PARENTAL_2027, Days.of("2.5"), YearMonth.of(2027, 3)));
         assertThat(ledger.when(new AccrueDaysCommand(PARENTAL_2027, YearMonth.of(2027, 3)), "scheduler")).isEmpty();
@@ -101,20 +106,15 @@ class AccrualAndYearEndTest {
                 "employee-erased");
     }
 
-    @Test
-    void carriesTheUnusedBalanceUpToTheCapIntoTheNextYear() {
-        ledger.given(grant(E1, LeaveType.ANNUAL, 2026, "20"));
+    /** The unused balance carries into the next year up to the cap (5 days): all of it below, the cap above. */
+    @ParameterizedTest(name = "{0} unused carry {1}")
+    @CsvSource({"20, 5", "3, 3"})
+    void carriesTheUnusedBalanceUpToTheCapIntoTheNextYear(String unused, String carried) {
+        ledger.given(grant(E1, LeaveType.ANNUAL, 2026, unused));
         assertThat(ledger.when(new CarryForwardCommand(ANNUAL_2026), "hr")).containsExactly(
-                new BalanceCarriedForwardEvent(ANNUAL_2026, Days.of("5"), 2027),
-                new CarriedOverEvent(ANNUAL_2027, Days.of("5"), 2026, "year-end carry-over from 2026", END_OF_MARCH));
-    }
-
-    @Test
-    void carriesWhatIsLeftWhenBelowTheCap() {
-        ledger.given(grant(E1, LeaveType.ANNUAL, 2026, "3"));
-        assertThat(ledger.when(new CarryForwardCommand(ANNUAL_2026), "hr")).containsExactly(
-                new BalanceCarriedForwardEvent(ANNUAL_2026, Days.of("3"), 2027),
-                new CarriedOverEvent(ANNUAL_2027, Days.of("3"), 2026, "year-end carry-over from 2026", END_OF_MARCH));
+                new BalanceCarriedForwardEvent(ANNUAL_2026, Days.of(carried), 2027),
+                new CarriedOverEvent(ANNUAL_2027, Days.of(carried), 2026, "year-end carry-over from 2026",
+                        END_OF_MARCH));
     }
 
     @Test
@@ -192,6 +192,7 @@ class AccrualAndYearEndTest {
     @Test
     void carriedDaysPastTheirExpiryLapseBeforeTheNextCommandOnTheAccount() {
         ledger.given(grant(E1, LeaveType.ANNUAL, 2026, "20"), new CarryForwardCommand(ANNUAL_2026));
+        ledger.advanceTo(APRIL_2027);
         assertThat(ledger.when(grant(E1, LeaveType.ANNUAL, 2027, "25"), "hr")).containsExactly(
                 new CarriedDaysExpiredEvent(ANNUAL_2027, Days.of("5"), END_OF_MARCH),
                 new EntitlementGrantedEvent(ANNUAL_2027, Days.of("25"), "contract"));
@@ -200,20 +201,32 @@ class AccrualAndYearEndTest {
     @Test
     void aNewRequestNeverDrawsOnCarriedDaysPastTheirExpiry() {
         ledger.given(grant(E1, LeaveType.ANNUAL, 2026, "20"), new CarryForwardCommand(ANNUAL_2026));
+        ledger.advanceTo(APRIL_2027);
         ledger.expectRefusal(submit(new LeaveRequestId("r-late"), E1, LeaveType.ANNUAL, "2027-04-12", "2027-04-13"),
                 "e1", "insufficient-balance");
     }
 
     @Test
     void carriedDaysPastTheirExpiryLapseBeforeTheirYearIsCarriedOver() {
-        LedgerTestHarness later = new LedgerTestHarness(LocalDate.of(2028, 1, 10), accruing()).given(team());
+        LedgerTestHarness later = new LedgerTestHarness(LocalDate.of(2027, 1, 10), accruing()).given(team());
         try {
             later.given(grant(E1, LeaveType.ANNUAL, 2026, "20"), new CarryForwardCommand(ANNUAL_2026));
+            later.advanceTo(LocalDate.of(2028, 1, 10));
             assertThat(later.when(new CarryForwardCommand(ANNUAL_2027), "hr")).containsExactly(
                     new CarriedDaysExpiredEvent(ANNUAL_2027, Days.of("5"), END_OF_MARCH),
                     new BalanceCarriedForwardEvent(ANNUAL_2027, Days.of("0"), 2028));
         } finally {
             later.shutdown();
         }
+    }
+
+    @Test
+    void daysCarriedOverAfterTheirExpiryLapseInTheSameTransaction() {
+        ledger.given(grant(E1, LeaveType.ANNUAL, 2026, "20"));
+        ledger.advanceTo(APRIL_2027);
+        assertThat(ledger.when(new CarryForwardCommand(ANNUAL_2026), "hr")).containsExactly(
+                new BalanceCarriedForwardEvent(ANNUAL_2026, Days.of("5"), 2027),
+                new CarriedOverEvent(ANNUAL_2027, Days.of("5"), 2026, "year-end carry-over from 2026", END_OF_MARCH),
+                new CarriedDaysExpiredEvent(ANNUAL_2027, Days.of("5"), END_OF_MARCH));
     }
 }

@@ -3,6 +3,8 @@ package com.leaveledger.command.leaverequest;
 import static com.leaveledger.command.Fixtures.E1;
 import static com.leaveledger.command.Fixtures.E2;
 import static com.leaveledger.command.Fixtures.M1;
+import static com.leaveledger.command.Fixtures.R1;
+import static com.leaveledger.command.Fixtures.R2;
 import static com.leaveledger.command.Fixtures.M2;
 import static com.leaveledger.command.Fixtures.account;
 import static com.leaveledger.command.Fixtures.grant;
@@ -24,7 +26,6 @@ import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveLevelApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
-import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.RejectLeaveCommand;
 import com.leaveledger.support.policy.LeavePolicies;
@@ -39,10 +40,11 @@ import org.junit.jupiter.api.Test;
  */
 class ApprovalLevelsTest {
 
-    private static final LeaveRequestId R1 = new LeaveRequestId("00000000-0000-0000-0000-000000000001");
-    private static final LeaveRequestId R2 = new LeaveRequestId("00000000-0000-0000-0000-000000000002");
     private static final EmployeeId HR = new EmployeeId("hr-1");
     private static final EmployeeId TOP = new EmployeeId("top");
+    /** A manager reporting to {@link #TOP}, and their report: a chain of three for escalation. */
+    private static final EmployeeId MID = new EmployeeId("mid");
+    private static final EmployeeId E3 = new EmployeeId("e3");
 
     private LedgerTestHarness ledger = new LedgerTestHarness()
             .given(register(TOP, null))
@@ -162,17 +164,15 @@ class ApprovalLevelsTest {
 
     @Test
     void theManagersManagerDecidesOnceTheRequestWaitedTheEscalationPeriod() {
-        EmployeeId mid = new EmployeeId("mid");
-        EmployeeId e3 = new EmployeeId("e3");
-        ledger.given(register(mid, TOP), register(e3, mid), grant(e3, LeaveType.ANNUAL, 2027, "30"),
-                submit(R1, e3, LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
+        ledger.given(register(MID, TOP), register(E3, MID), grant(E3, LeaveType.ANNUAL, 2027, "30"),
+                submit(R1, E3, LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
         ledger.expectRefusal(new ApproveLeaveCommand(R1, TOP, false, "ok"), "top", "not-the-manager");
         // Submitted on Friday 15 January: Monday 18 to Thursday 21 are four working days, Friday 22 the fifth.
         ledger.advanceTo(LocalDate.parse("2027-01-21"));
         ledger.expectRefusal(new ApproveLeaveCommand(R1, TOP, false, "ok"), "top", "not-the-manager");
         ledger.advanceTo(LocalDate.parse("2027-01-22"));
         assertThat(ledger.when(new ApproveLeaveCommand(R1, TOP, false, "escalated"), "top")).startsWith(
-                new LeaveApprovedEvent(R1, e3, TOP, "escalated", mid));
+                new LeaveApprovedEvent(R1, E3, TOP, "escalated", MID));
     }
 
     @Test
@@ -180,26 +180,22 @@ class ApprovalLevelsTest {
         ledger.shutdown();
         LeavePolicies defaults = LeavePolicyConfiguration.defaults();
         LeavePolicies policies = new LeavePolicies(defaults.types(), new LeavePolicies.Reminders(1, 1));
-        EmployeeId mid = new EmployeeId("mid");
-        EmployeeId e3 = new EmployeeId("e3");
         ledger = new LedgerTestHarness(LocalDate.parse("2027-01-15"), policies)
-                .given(register(TOP, null), register(mid, TOP), register(e3, mid),
-                        grant(e3, LeaveType.ANNUAL, 2027, "30"),
-                        submit(R1, e3, LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
+                .given(register(TOP, null), register(MID, TOP), register(E3, MID),
+                        grant(E3, LeaveType.ANNUAL, 2027, "30"),
+                        submit(R1, E3, LeaveType.ANNUAL, "2027-03-01", "2027-03-05"));
         ledger.advanceTo(LocalDate.parse("2027-01-17"));
         ledger.expectRefusal(new ApproveLeaveCommand(R1, TOP, false, "a weekend only"), "top", "not-the-manager");
         ledger.advanceTo(LocalDate.parse("2027-01-18"));
         assertThat(ledger.when(new ApproveLeaveCommand(R1, TOP, false, "one working day"), "top")).startsWith(
-                new LeaveApprovedEvent(R1, e3, TOP, "one working day", mid));
+                new LeaveApprovedEvent(R1, E3, TOP, "one working day", MID));
     }
 
     @Test
     void anEscalatedManagerCannotDecideAnHrLevel() {
-        EmployeeId mid = new EmployeeId("mid");
-        EmployeeId e3 = new EmployeeId("e3");
-        ledger.given(register(mid, TOP), register(e3, mid), grant(e3, LeaveType.PARENTAL, 2027, "60"),
-                submit(R1, e3, LeaveType.PARENTAL, "2027-03-01", "2027-03-05"));
-        ledger.send(new ApproveLeaveCommand(R1, mid, false, "fine"), "mid");
+        ledger.given(register(MID, TOP), register(E3, MID), grant(E3, LeaveType.PARENTAL, 2027, "60"),
+                submit(R1, E3, LeaveType.PARENTAL, "2027-03-01", "2027-03-05"));
+        ledger.send(new ApproveLeaveCommand(R1, MID, false, "fine"), "mid");
         ledger.advanceTo(LocalDate.parse("2027-02-15"));
         ledger.expectRefusal(new ApproveLeaveCommand(R1, TOP, false, "late"), "top", "not-the-approver");
     }

@@ -3,6 +3,8 @@ package com.leaveledger.command.leaverequest;
 import static com.leaveledger.command.Fixtures.E1;
 import static com.leaveledger.command.Fixtures.E2;
 import static com.leaveledger.command.Fixtures.M1;
+import static com.leaveledger.command.Fixtures.R1;
+import static com.leaveledger.command.Fixtures.R2;
 import static com.leaveledger.command.Fixtures.M2;
 import static com.leaveledger.command.Fixtures.account;
 import static com.leaveledger.command.Fixtures.grant;
@@ -24,7 +26,6 @@ import com.leaveledger.kernel.leaverequest.CancelLeaveCommand;
 import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveCancelledEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
-import com.leaveledger.kernel.leaverequest.LeaveRequestId;
 import com.leaveledger.kernel.leaverequest.LeaveRequestStatus;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.RejectLeaveCommand;
@@ -35,9 +36,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LeaveRequestTest {
-
-    private static final LeaveRequestId R1 = new LeaveRequestId("00000000-0000-0000-0000-000000000001");
-    private static final LeaveRequestId R2 = new LeaveRequestId("00000000-0000-0000-0000-000000000002");
 
     private LedgerTestHarness ledger = new LedgerTestHarness()
             .given(team())

@@ -5,19 +5,19 @@ import com.leaveledger.support.calendar.EmployeeCalendar;
 import com.leaveledger.support.calendar.WorkingDays;
 import com.leaveledger.support.policy.LeavePolicies;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * When a request waiting for a decision reminds its approver and when it is escalated to the approver's own manager:
  * {@code ledger.leave-policies.reminders}, counted in the employee's working days (their country's week, their own
- * days if part time, public holidays) from the moment the request started waiting at its level. The days are counted
- * in UTC dates and the deadline keeps the time of day it started at: submitted on Friday 10:00 with two working days
- * to wait, the reminder goes on Tuesday 10:00.
+ * days if part time, public holidays) from the moment the request started waiting at its level. The days are dates
+ * in the clock's zone ({@code ledger.time-zone}, as on the command and query sides) and the deadline keeps the local
+ * time of day it started at: submitted on Friday 10:00 with two working days to wait, the reminder goes on Tuesday
+ * 10:00.
  */
 public class ApprovalReminders {
 
@@ -34,7 +34,10 @@ public class ApprovalReminders {
     private final String hrContactId;
     private final Clock clock;
 
-    /** @param hrContactId the employee who decides HR levels, reminded of them; null: HR levels are not reminded */
+    /**
+     * @param hrContactId the employee who decides HR levels, reminded of them; null: HR levels are not reminded
+     * @param clock       now, and the zone ({@code ledger.time-zone}) whose dates the working days are counted in
+     */
     public ApprovalReminders(WorkingDays workingDays, Employees employees, LeavePolicies.Reminders periods,
                              String hrContactId, Clock clock) {
         this.workingDays = workingDays;
@@ -75,8 +78,9 @@ public class ApprovalReminders {
     }
 
     private Instant after(String employeeId, Instant since, int days) {
-        LocalDate from = since.atZone(ZoneOffset.UTC).toLocalDate();
+        ZonedDateTime start = since.atZone(clock.getZone());
+        LocalDate from = start.toLocalDate();
         LocalDate due = workingDays.afterWorkingDays(from, days, employees.calendarOf(employeeId));
-        return since.plus(Duration.ofDays(ChronoUnit.DAYS.between(from, due)));
+        return start.plusDays(ChronoUnit.DAYS.between(from, due)).toInstant();
     }
 }

@@ -34,15 +34,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({LeavePolicyConfiguration.class, CalendarConfiguration.class})
-@EnableConfigurationProperties(HrContact.class)
+@EnableConfigurationProperties({HrContact.class, LedgerTimeZone.class})
 public class SagaConfiguration {
 
     @Bean
     ApprovalReminders approvalReminders(HolidayCalendar holidays, WorkingWeeks weeks,
                                         ApprovalReminders.Employees employees, LeavePolicies policies,
-                                        HrContact hrContact, Clock clock) {
+                                        HrContact hrContact, LedgerTimeZone zone, Clock clock) {
         return new ApprovalReminders(new WorkingDays(holidays, weeks), employees, policies.reminders(),
-                hrContact.employeeId(), clock);
+                hrContact.employeeId(), clock.withZone(zone.timeZone()));
     }
 
     /**

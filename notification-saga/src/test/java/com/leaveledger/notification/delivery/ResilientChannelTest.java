@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,10 +64,9 @@ class ResilientChannelTest {
     @Test
     void givesUpWhenTheAttemptsAreUsedUp() {
         AtomicInteger calls = new AtomicInteger();
-        ResilientChannel channel = channel(m -> {
-            calls.incrementAndGet();
-            return CompletableFuture.failedFuture(ProviderException.transientFailure("timeout", "slow"));
-        }, retry(4), breaker(100), bulkhead(10), limiter(1000));
+        ResilientChannel channel = channel(
+                counting(calls, failing(ProviderException.transientFailure("timeout", "slow"))),
+                retry(4), breaker(100), bulkhead(10), limiter(1000));
 
         ResilientChannel.Result result = channel.send(message, attempts(() -> true)).join();
 
@@ -79,10 +79,9 @@ class ResilientChannelTest {
     @Test
     void aPermanentRefusalIsNeverRetried() {
         AtomicInteger calls = new AtomicInteger();
-        ResilientChannel channel = channel(m -> {
-            calls.incrementAndGet();
-            return CompletableFuture.failedFuture(ProviderException.permanent("http-400", "invalid number"));
-        }, retry(6), breaker(100), bulkhead(10), limiter(1000));
+        ResilientChannel channel = channel(
+                counting(calls, failing(ProviderException.permanent("http-400", "invalid number"))),
+                retry(6), breaker(100), bulkhead(10), limiter(1000));
 
         ResilientChannel.Result result = channel.send(message, attempts(() -> true)).join();
 
@@ -95,10 +94,9 @@ class ResilientChannelTest {
     void anOpenCircuitFailsFastWithoutCallingTheProvider() {
         AtomicInteger calls = new AtomicInteger();
         CircuitBreaker breaker = breaker(4);
-        ResilientChannel channel = channel(m -> {
-            calls.incrementAndGet();
-            return CompletableFuture.failedFuture(ProviderException.transientFailure("http-503", "down"));
-        }, retry(1), breaker, bulkhead(10), limiter(1000));
+        ResilientChannel channel = channel(
+                counting(calls, failing(ProviderException.transientFailure("http-503", "down"))),
+                retry(1), breaker, bulkhead(10), limiter(1000));
         for (int i = 0; i < 4; i++) {
             channel.send(message, attempts(() -> true)).join();
         }
@@ -133,10 +131,9 @@ class ResilientChannelTest {
     @Test
     void theRateLimiterDelaysCallsBeyondTheQuotaWithoutBlockingTheCaller() {
         AtomicInteger calls = new AtomicInteger();
-        ResilientChannel channel = channel(m -> {
-            calls.incrementAndGet();
-            return CompletableFuture.completedFuture(new ProviderReceipt("ok"));
-        }, retry(1), breaker(100), bulkhead(10), limiter(2));
+        ResilientChannel channel = channel(
+                counting(calls, accepting(new ProviderReceipt("ok"))),
+                retry(1), breaker(100), bulkhead(10), limiter(2));
 
         long start = System.nanoTime();
         List<CompletableFuture<ResilientChannel.Result>> results = new ArrayList<>();
@@ -155,15 +152,31 @@ class ResilientChannelTest {
     @Test
     void stopsRetryingADeliveryThatIsNoLongerWanted() {
         AtomicInteger calls = new AtomicInteger();
-        ResilientChannel channel = channel(m -> {
-            calls.incrementAndGet();
-            return CompletableFuture.failedFuture(ProviderException.transientFailure("http-503", "busy"));
-        }, retry(6), breaker(100), bulkhead(10), limiter(1000));
+        ResilientChannel channel = channel(
+                counting(calls, failing(ProviderException.transientFailure("http-503", "busy"))),
+                retry(6), breaker(100), bulkhead(10), limiter(1000));
 
         ResilientChannel.Result result = channel.send(message, attempts(() -> false)).join();
 
         assertThat(result.failure()).isInstanceOf(ResilientChannel.Abandoned.class);
         assertThat(calls).hasValue(1);
+    }
+
+    /** A provider that counts its calls in {@code calls} and answers each with {@code answer}. */
+    private static Function<OutgoingMessage, CompletableFuture<ProviderReceipt>> counting(AtomicInteger calls,
+            Supplier<CompletableFuture<ProviderReceipt>> answer) {
+        return message -> {
+            calls.incrementAndGet();
+            return answer.get();
+        };
+    }
+
+    private static Supplier<CompletableFuture<ProviderReceipt>> failing(ProviderException failure) {
+        return () -> CompletableFuture.failedFuture(failure);
+    }
+
+    private static Supplier<CompletableFuture<ProviderReceipt>> accepting(ProviderReceipt receipt) {
+        return () -> CompletableFuture.completedFuture(receipt);
     }
 
     private ResilientChannel channel(Function<OutgoingMessage, CompletableFuture<ProviderReceipt>> provider,

@@ -29,8 +29,7 @@ class ApprovalTurnIT extends NotificationSagaIT {
     void aLevelPassedTellsTheHrContactOnceByEmailAndPushThatItIsTheirTurn() {
         String manager = id("mia"), employee = id("eli"), request = id("req");
         register(HR_CONTACT, null);
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         publish(new LeaveRequestedEvent(LeaveRequestId.of(request), EmployeeId.of(employee), EmployeeId.of(manager),
                 LeaveType.PARENTAL, LocalDate.of(2031, 5, 5), LocalDate.of(2031, 5, 9), false, false,
                 new BigDecimal("5.0"), List.of(new YearShare(2031, new BigDecimal("5.0"))), "baby",

@@ -20,8 +20,7 @@ class CompensationIT extends NotificationSagaIT {
     @Test
     void anSmsRefusedForGoodFallsBackToEmailWithoutRetrying() {
         String manager = id("mia"), employee = id("eli"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         Scrape before = metrics();
         PROVIDER.stubFor(post(urlEqualTo("/sms")).atPriority(1).withRequestBody(containing(phone(employee)))
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"not a mobile number\"}")));
@@ -54,8 +53,7 @@ class CompensationIT extends NotificationSagaIT {
     @Test
     void aPushFailingUntilItsRetriesRunOutFallsBackToEmail() {
         String manager = id("mia"), employee = id("eli"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         Scrape before = metrics();
         PROVIDER.stubFor(post(urlEqualTo("/push")).atPriority(1).withRequestBody(containing("push-" + manager))
                 .willReturn(aResponse().withStatus(503)));
@@ -87,8 +85,7 @@ class CompensationIT extends NotificationSagaIT {
     @Test
     void cancellingApprovedLeaveWhileItsSmsIsStillRetryingCancelsItAndSendsARetraction() {
         String manager = id("mia"), employee = id("eli"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         PROVIDER.stubFor(post(urlEqualTo("/sms")).atPriority(1).withRequestBody(containing(phone(employee)))
                 .willReturn(aResponse().withStatus(503).withFixedDelay(1500)));
         requested(request, employee, manager);

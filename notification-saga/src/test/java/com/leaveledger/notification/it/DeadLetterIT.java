@@ -91,8 +91,7 @@ class DeadLetterIT extends NotificationSagaIT {
     @Test
     void anEmailThatFailedThroughAnOutageIsDeliveredWhenRetriedAfterTheServerIsBack() {
         String manager = id("mia"), employee = id("eli"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         String engineer = token("erin", "ENGINEER");
         String requestedId;
         smtp().stop();

@@ -26,8 +26,7 @@ class EngineerViewIT extends NotificationSagaIT {
     @Test
     void theLatestRequestsComeWithEveryChannelsStatusAttemptsAndLastErrorInOneAnswer() {
         String manager = id("mia"), employee = id("eli"), first = id("req-1"), second = id("req-2");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         requested(first, employee, manager);
         approved(first, employee, manager);
         awaitSent(first, 7);

@@ -35,8 +35,7 @@ class IdempotencyIT extends NotificationSagaIT {
     @Test
     void eventsDeliveredTwiceSendEveryNotificationExactlyOnce() {
         String manager = id("mia"), employee = id("eli"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         String requestedId = UUID.randomUUID().toString(), approvedId = UUID.randomUUID().toString();
 
         for (int round = 0; round < 2; round++) {
@@ -69,8 +68,7 @@ class IdempotencyIT extends NotificationSagaIT {
     @Test
     void aDeliveryWhoseInstanceDiedMidSendIsResumedOnceWithTheSameIdempotencyKey() {
         String manager = id("mia"), employee = id("eli"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         await().atMost(patience()).until(() -> jdbc.queryForObject(
                 "select count(*) from employee_directory where employee_id = ?", Integer.class, employee) == 1);
         String sourceEventId = "evt-" + run;

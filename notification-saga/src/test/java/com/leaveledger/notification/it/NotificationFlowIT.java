@@ -39,8 +39,7 @@ class NotificationFlowIT extends NotificationSagaIT {
     @Test
     void requestReachesTheManagerAndApprovalTheEmployeeOnEveryChannel(CapturedOutput output) {
         String manager = id("mia"), employee = id("eli"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         Scrape before = metrics();
 
         String requestedId = requested(request, employee, manager);
@@ -118,8 +117,7 @@ class NotificationFlowIT extends NotificationSagaIT {
     @Test
     void deliveryStatusIsShownPerNotificationAndChannelToThePartiesComplianceAndEngineers() {
         String manager = id("mia"), employee = id("eli"), other = id("ola"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         requested(request, employee, manager);
         String approvedId = approved(request, employee, manager);
         awaitSent(request, 7);
@@ -169,8 +167,7 @@ class NotificationFlowIT extends NotificationSagaIT {
     @Test
     void notificationsAsOfAnInstantAreFoldedFromTheDeliveryEventLog() {
         String manager = id("mia"), employee = id("eli"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         String requestedId = requested(request, employee, manager);
         await().atMost(patience()).untilAsserted(() -> assertThat(jdbc.queryForObject("select count(*) from delivery "
                 + "where leave_request_id = ? and status = 'SENT'", Integer.class, request)).isEqualTo(3));
@@ -256,8 +253,7 @@ class NotificationFlowIT extends NotificationSagaIT {
     void theSagaOfApprovedLeaveEndsOnADeadlineOnceTheLeaveHasStarted(@Autowired DeadlineManager deadlines) {
         assertThat(deadlines).isInstanceOf(DbSchedulerDeadlineManager.class);
         String manager = id("mia"), employee = id("eli"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         requested(request, employee, manager, LocalDate.now(ZoneOffset.UTC).minusDays(2));
 
         String approvedId = approved(request, employee, manager);

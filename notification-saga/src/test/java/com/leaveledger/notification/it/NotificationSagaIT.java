@@ -1,6 +1,6 @@
 package com.leaveledger.notification.it;
 
-import com.leaveledger.support.testing.Scrape;
+import com.leaveledger.support.testing.ServiceIT;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -32,11 +32,6 @@ import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import com.leaveledger.kernel.leaverequest.YearShare;
 import com.leaveledger.notification.delivery.DeliveryIds;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -51,7 +46,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -78,13 +72,11 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
@@ -113,7 +105,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"dev", "it"})
 @AutoConfigureObservability
 @Import(NotificationSagaIT.CleanSchema.class)
-public abstract class NotificationSagaIT {
+public abstract class NotificationSagaIT extends ServiceIT {
 
     /** The HR contact ({@code ledger.notifications.hr-contact.employee-id}), told of and reminded of HR levels. */
     protected static final String HR_CONTACT = "it-hr-contact";
@@ -206,29 +198,16 @@ public abstract class NotificationSagaIT {
         }
     }
 
-    @Autowired
-    protected TestRestTemplate http;
-    @Autowired
-    protected JdbcTemplate jdbc;
-    @Autowired
-    protected ObjectMapper json;
-    @Value("${ledger.jwt.secret}")
-    private String secret;
     @Value("${spring.embedded.kafka.brokers}")
     protected String brokers;
 
     private static Producer<String, byte[]> producer;
 
-    protected final String run = "t" + UUID.randomUUID().toString().substring(0, 8);
 
     @AfterEach
     void providersBackToNormal() {
         PROVIDER.resetMappings();
         stubProvidersAccepting();
-    }
-
-    protected String id(String name) {
-        return run + "-" + name;
     }
 
     // --- input events ---------------------------------------------------------------------------------------
@@ -284,6 +263,12 @@ public abstract class NotificationSagaIT {
     protected static String traceIdOf(String eventId) {
         return UUID.nameUUIDFromBytes(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString()
                 .replace("-", "");
+    }
+
+    /** Registers {@code manager}, then {@code employee} reporting to them. */
+    protected void registerTeam(String manager, String employee) {
+        register(manager, null);
+        register(employee, manager);
     }
 
     protected void register(String employee, String manager) {
@@ -420,33 +405,12 @@ public abstract class NotificationSagaIT {
 
     // --- HTTP -----------------------------------------------------------------------------------------------
 
-    protected String token(String subject, String... roles) {
-        try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", List.of(roles))
-                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     protected ResponseEntity<JsonNode> call(HttpMethod method, String path, String token) {
         HttpHeaders headers = new HttpHeaders();
         if (token != null) {
             headers.setBearerAuth(token);
         }
         return http.exchange(path, method, new HttpEntity<>(headers), JsonNode.class);
-    }
-
-    /** What {@code /actuator/prometheus} shows right now. */
-    protected Scrape metrics() {
-        ResponseEntity<String> answer = http.getForEntity("/actuator/prometheus", String.class);
-        if (answer.getStatusCode().value() != 200) {
-            throw new IllegalStateException("/actuator/prometheus answered " + answer.getStatusCode());
-        }
-        return new Scrape(answer.getBody());
     }
 
     protected static Duration patience() {

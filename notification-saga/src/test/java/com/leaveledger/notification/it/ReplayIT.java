@@ -27,8 +27,7 @@ class ReplayIT extends NotificationSagaIT {
     @Test
     void replayingTheSagasInputSendsNothingAgain() {
         String manager = id("mia"), employee = id("eli"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         requested(request, employee, manager);
         String approvedId = approved(request, employee, manager);
         await().atMost(patience()).untilAsserted(() -> {

@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Issue 23 on the notification saga: refusals at the edge are problems naming the field, never a 500. */
 class SagaEdgeIT extends NotificationSagaIT {
 
-    @LocalServerPort
-    private int port;
     @Value("${ledger.jwt.secret}")
     private String secret;
 

@@ -22,8 +22,7 @@ class TracingIT extends NotificationSagaIT {
     @Test
     void providerCallsOfANotificationJoinTheTraceOfTheCommandBehindTheEvent(CapturedOutput output) {
         String manager = id("mia"), employee = id("eli"), request = id("req");
-        register(manager, null);
-        register(employee, manager);
+        registerTeam(manager, employee);
         requested(request, employee, manager);
 
         String approvedId = approved(request, employee, manager);

@@ -36,14 +36,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -333,8 +328,7 @@ class ApprovalReminderSagaTest {
     }
 
     private static EventMessage<?> at(Instant timestamp, String id, Object payload) {
-        return new GenericEventMessage<>(new GenericMessage<>(id, payload, MetaData.with("correlationId", "corr-1")),
-                () -> timestamp);
+        return SagaTestMessages.event(id, payload, () -> timestamp);
     }
 
     /** A request for {@code first} then {@code next} submitted on Friday; the fixture's time is Monday 15:00. */
@@ -359,32 +353,15 @@ class ApprovalReminderSagaTest {
     }
 
     private static Matcher<List<CommandMessage<?>>> commands(String... expected) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(List<CommandMessage<?>> actual) {
-                return summaries(actual).equals(List.of(expected));
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendValue(List.of(expected));
-            }
-
-            @Override
-            protected void describeMismatchSafely(List<CommandMessage<?>> actual, Description mismatch) {
-                mismatch.appendText("was ").appendValue(summaries(actual));
-            }
-        };
+        return SagaTestMessages.summarisedAs(ApprovalReminderSagaTest::summary, expected);
     }
 
-    private static List<String> summaries(List<CommandMessage<?>> commands) {
-        return commands.stream().map(c -> {
-            SendNotificationCommand send = (SendNotificationCommand) c.getPayload();
-            assertThat(send.deliveryId()).isEqualTo(DeliveryIds.of(send.sourceEventId(), send.channel(),
-                    send.recipientId()));
-            RecipientRole role = send.recipientRole();
-            return send.channel() + " " + send.recipientId() + " " + role + " " + send.kind()
-                    + (send.fallbackChannel() == null ? "" : " fallback→" + send.fallbackChannel());
-        }).toList();
+    private static String summary(Object payload) {
+        SendNotificationCommand send = (SendNotificationCommand) payload;
+        assertThat(send.deliveryId()).isEqualTo(DeliveryIds.of(send.sourceEventId(), send.channel(),
+                send.recipientId()));
+        RecipientRole role = send.recipientRole();
+        return send.channel() + " " + send.recipientId() + " " + role + " " + send.kind()
+                + (send.fallbackChannel() == null ? "" : " fallback→" + send.fallbackChannel());
     }
 }

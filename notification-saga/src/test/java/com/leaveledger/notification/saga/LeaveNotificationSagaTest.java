@@ -28,13 +28,9 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
+import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +47,13 @@ class LeaveNotificationSagaTest {
     private static final String APPROVED_ID = "evt-approved";
     private static final String REJECTED_ID = "evt-rejected";
     private static final String CANCELLED_ID = "evt-cancelled";
+
+    /** An approval tells the employee by email, and by SMS and push falling back to email. */
+    private static final String[] APPROVAL_NOTICES = {
+        "EMAIL eli LEAVE_APPROVED",
+        "SMS eli LEAVE_APPROVED fallback→EMAIL",
+        "PUSH eli LEAVE_APPROVED fallback→EMAIL",
+        "AUDIT eli LEAVE_APPROVED"};
 
     private SagaTestFixture<LeaveNotificationSaga> fixture;
     private final List<Object> commandsSeen = new ArrayList<>();
@@ -83,20 +86,15 @@ class LeaveNotificationSagaTest {
 
     @Test
     void approvalNotifiesTheEmployeeByEmailSmsAndPushWithEmailAsFallback() {
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
+        givenRequested()
                 .whenPublishingA(event(APPROVED_ID, approved()))
                 .expectActiveSagas(1)
-                .expectDispatchedCommandsMatching(commands(
-                        "EMAIL eli LEAVE_APPROVED",
-                        "SMS eli LEAVE_APPROVED fallback→EMAIL",
-                        "PUSH eli LEAVE_APPROVED fallback→EMAIL",
-                        "AUDIT eli LEAVE_APPROVED"));
+                .expectDispatchedCommandsMatching(commands(APPROVAL_NOTICES));
     }
 
     @Test
     void approvedLeaveKeepsItsSagaUntilTheDayAfterItsFirstDay() {
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
-                .andThenAPublished(event(APPROVED_ID, approved()))
+        givenApproved()
                 .whenTimeAdvancesTo(Instant.parse("2031-03-03T23:59:00Z"))
                 .expectActiveSagas(1)
                 .expectScheduledDeadlineWithName(Instant.parse("2031-03-04T00:00:00Z"),
@@ -105,8 +103,7 @@ class LeaveNotificationSagaTest {
 
     @Test
     void approvedLeaveEndsItsSagaOnceItHasStarted() {
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
-                .andThenAPublished(event(APPROVED_ID, approved()))
+        givenApproved()
                 .whenTimeAdvancesTo(Instant.parse("2031-03-04T00:00:00Z"))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
@@ -115,7 +112,7 @@ class LeaveNotificationSagaTest {
 
     @Test
     void rejectionNotifiesTheEmployeeAndEndsTheSaga() {
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
+        givenRequested()
                 .whenPublishingA(event(REJECTED_ID, rejected()))
                 .expectActiveSagas(0)
                 .expectDispatchedCommandsMatching(commands(
@@ -128,8 +125,7 @@ class LeaveNotificationSagaTest {
     @Test
     void cancellingApprovedLeaveWhileApprovalNoticesArePendingCancelsThemAndSendsARetraction() {
         undelivered = List.of(DeliveryIds.of(APPROVED_ID, Channel.SMS, EMPLOYEE));
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
-                .andThenAPublished(event(APPROVED_ID, approved()))
+        givenApproved()
                 .whenPublishingA(event(CANCELLED_ID, cancelled(LeaveRequestStatus.APPROVED)))
                 .expectActiveSagas(0)
                 .expectDispatchedCommandsMatching(commands(
@@ -145,8 +141,7 @@ class LeaveNotificationSagaTest {
     @Test
     void cancellingApprovedLeaveAfterItsNoticesWereDeliveredTellsEmployeeAndManager() {
         undelivered = List.of();
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
-                .andThenAPublished(event(APPROVED_ID, approved()))
+        givenApproved()
                 .whenPublishingA(event(CANCELLED_ID, cancelled(LeaveRequestStatus.APPROVED)))
                 .expectActiveSagas(0)
                 .expectDispatchedCommandsMatching(commands(
@@ -162,7 +157,7 @@ class LeaveNotificationSagaTest {
     @Test
     void withdrawingAPendingRequestCancelsTheManagersPendingNoticesAndTellsTheManager() {
         undelivered = List.of(DeliveryIds.of(REQUESTED_ID, Channel.PUSH, MANAGER));
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
+        givenRequested()
                 .whenPublishingA(event(CANCELLED_ID, cancelled(LeaveRequestStatus.SUBMITTED)))
                 .expectActiveSagas(0)
                 .expectDispatchedCommandsMatching(commands(
@@ -175,8 +170,7 @@ class LeaveNotificationSagaTest {
     @Test
     void aPermanentlyFailedSmsFallsBackToEmail() {
         UUID sms = DeliveryIds.of(APPROVED_ID, Channel.SMS, EMPLOYEE);
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
-                .andThenAPublished(event(APPROVED_ID, approved()))
+        givenApproved()
                 .whenPublishingA(event("evt-sms-failed", failed(sms, Channel.SMS, EMPLOYEE)))
                 .expectActiveSagas(1)
                 .expectDispatchedCommandsMatching(commands("EMAIL eli LEAVE_APPROVED replaces " + sms));
@@ -194,7 +188,7 @@ class LeaveNotificationSagaTest {
     @Test
     void aPermanentlyFailedPushFallsBackToEmail() {
         UUID push = DeliveryIds.of(REQUESTED_ID, Channel.PUSH, MANAGER);
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
+        givenRequested()
                 .whenPublishingA(event("evt-push-failed", failed(push, Channel.PUSH, MANAGER)))
                 .expectDispatchedCommandsMatching(commands("EMAIL mia LEAVE_REQUESTED replaces " + push));
     }
@@ -202,8 +196,7 @@ class LeaveNotificationSagaTest {
     @Test
     void noFallbackForARequestNoticeOnceTheRequestWasDecided() {
         UUID push = DeliveryIds.of(REQUESTED_ID, Channel.PUSH, MANAGER);
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
-                .andThenAPublished(event(APPROVED_ID, approved()))
+        givenApproved()
                 .whenPublishingA(event("evt-push-failed", failed(push, Channel.PUSH, MANAGER)))
                 .expectNoDispatchedCommands();
     }
@@ -211,7 +204,7 @@ class LeaveNotificationSagaTest {
     @Test
     void aFailureAfterTheSagaEndedStillFallsBackInAShortLivedSaga() {
         UUID sms = DeliveryIds.of(REJECTED_ID, Channel.SMS, EMPLOYEE);
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
+        givenRequested()
                 .andThenAPublished(event(REJECTED_ID, rejected()))
                 .whenPublishingA(event("evt-sms-failed", failed(sms, Channel.SMS, EMPLOYEE)))
                 .expectDispatchedCommandsMatching(commands("EMAIL eli LEAVE_REJECTED replaces " + sms))
@@ -223,8 +216,7 @@ class LeaveNotificationSagaTest {
 
     @Test
     void aFailedFallbackIsNotFallenBackAgain() {
-        fixture.givenAPublished(event(REQUESTED_ID, requested()))
-                .andThenAPublished(event(APPROVED_ID, approved()))
+        givenApproved()
                 .whenPublishingA(event("evt-email-failed", new NotificationFailedEvent(
                         DeliveryIds.of("evt-sms-failed", Channel.EMAIL, EMPLOYEE), REQUEST, Channel.EMAIL, EMPLOYEE,
                         RecipientRole.EMPLOYEE, NotificationKind.LEAVE_APPROVED, 6, "smtp: down", null)))
@@ -236,18 +228,21 @@ class LeaveNotificationSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(event(APPROVED_ID, approved()))
                 .expectActiveSagas(1)
-                .expectDispatchedCommandsMatching(commands(
-                        "EMAIL eli LEAVE_APPROVED",
-                        "SMS eli LEAVE_APPROVED fallback→EMAIL",
-                        "PUSH eli LEAVE_APPROVED fallback→EMAIL",
-                        "AUDIT eli LEAVE_APPROVED"));
+                .expectDispatchedCommandsMatching(commands(APPROVAL_NOTICES));
+    }
+
+    private ContinuedGivenState givenRequested() {
+        return fixture.givenAPublished(event(REQUESTED_ID, requested()));
+    }
+
+    private ContinuedGivenState givenApproved() {
+        return givenRequested().andThenAPublished(event(APPROVED_ID, approved()));
     }
 
     // --- events -------------------------------------------------------------------------------------------
 
     private static EventMessage<?> event(String id, Object payload) {
-        return new GenericEventMessage<>(new GenericMessage<>(id, payload, MetaData.with("correlationId", "corr-1")),
-                Instant::now);
+        return SagaTestMessages.event(id, payload, Instant::now);
     }
 
     private static LeaveRequestedEvent requested() {
@@ -284,26 +279,7 @@ class LeaveNotificationSagaTest {
     // --- matching -----------------------------------------------------------------------------------------
 
     private static Matcher<List<CommandMessage<?>>> commands(String... expected) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(List<CommandMessage<?>> actual) {
-                return summaries(actual).equals(List.of(expected));
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendValue(List.of(expected));
-            }
-
-            @Override
-            protected void describeMismatchSafely(List<CommandMessage<?>> actual, Description mismatch) {
-                mismatch.appendText("was ").appendValue(summaries(actual));
-            }
-        };
-    }
-
-    private static List<String> summaries(List<CommandMessage<?>> commands) {
-        return commands.stream().map(c -> summary(c.getPayload())).toList();
+        return SagaTestMessages.summarisedAs(LeaveNotificationSagaTest::summary, expected);
     }
 
     private static String summary(Object payload) {

@@ -11,18 +11,18 @@ class LedgerFoldTest {
 
     @Test
     void foldsAccountEventsWithTheLedgersArithmetic() {
-        LedgerFold fold = new LedgerFold();
-        fold.apply("EntitlementGrantedEvent", "eli:ANNUAL:2027", new BigDecimal("30.0"));
-        fold.apply("CarriedOverEvent", "eli:ANNUAL:2027", new BigDecimal("2.5"));
-        fold.apply("BalanceAdjustedEvent", "eli:ANNUAL:2027", new BigDecimal("-1.0"));
-        fold.apply("DaysReservedEvent", "eli:ANNUAL:2027", new BigDecimal("5.0"));
-        fold.apply("DaysDeductedEvent", "eli:ANNUAL:2027", new BigDecimal("5.0"));
-        fold.apply("DaysReservedEvent", "eli:ANNUAL:2027", new BigDecimal("2.0"));
-        fold.apply("ReservationReleasedEvent", "eli:ANNUAL:2027", new BigDecimal("2.0"));
-        fold.apply("DaysReservedEvent", "eli:ANNUAL:2027", new BigDecimal("0.5"));
-        fold.apply("DaysReservedEvent", "eli:SICK:2027", new BigDecimal("3.0"));
-        fold.apply("DaysDeductedEvent", "eli:SICK:2027", new BigDecimal("3.0"));
-        fold.apply("DaysRestoredEvent", "eli:SICK:2027", new BigDecimal("3.0"));
+        LedgerFold fold = folded(
+                "EntitlementGrantedEvent eli:ANNUAL:2027 30.0",
+                "CarriedOverEvent eli:ANNUAL:2027 2.5",
+                "BalanceAdjustedEvent eli:ANNUAL:2027 -1.0",
+                "DaysReservedEvent eli:ANNUAL:2027 5.0",
+                "DaysDeductedEvent eli:ANNUAL:2027 5.0",
+                "DaysReservedEvent eli:ANNUAL:2027 2.0",
+                "ReservationReleasedEvent eli:ANNUAL:2027 2.0",
+                "DaysReservedEvent eli:ANNUAL:2027 0.5",
+                "DaysReservedEvent eli:SICK:2027 3.0",
+                "DaysDeductedEvent eli:SICK:2027 3.0",
+                "DaysRestoredEvent eli:SICK:2027 3.0");
 
         List<AccountBalance> balances = fold.balances();
 
@@ -42,9 +42,9 @@ class LedgerFoldTest {
 
     @Test
     void skipsEventTypesItDoesNotKnow() {
-        LedgerFold fold = new LedgerFold();
-        fold.apply("EntitlementGrantedEvent", "eli:ANNUAL:2027", new BigDecimal("10.0"));
-        fold.apply("SomethingNewEvent", "eli:ANNUAL:2027", new BigDecimal("99.0"));
+        LedgerFold fold = folded(
+                "EntitlementGrantedEvent eli:ANNUAL:2027 10.0",
+                "SomethingNewEvent eli:ANNUAL:2027 99.0");
 
         assertThat(fold.applied()).isEqualTo(1);
         assertThat(fold.balances().get(0).available()).isEqualByComparingTo("10.0");
@@ -52,10 +52,10 @@ class LedgerFoldTest {
 
     @Test
     void ordersBalancesByYearThenLeaveType() {
-        LedgerFold fold = new LedgerFold();
-        fold.apply("EntitlementGrantedEvent", "eli:SICK:2026", BigDecimal.ONE);
-        fold.apply("EntitlementGrantedEvent", "eli:ANNUAL:2027", BigDecimal.ONE);
-        fold.apply("EntitlementGrantedEvent", "eli:ANNUAL:2026", BigDecimal.ONE);
+        LedgerFold fold = folded(
+                "EntitlementGrantedEvent eli:SICK:2026 1",
+                "EntitlementGrantedEvent eli:ANNUAL:2027 1",
+                "EntitlementGrantedEvent eli:ANNUAL:2026 1");
 
         assertThat(fold.balances()).extracting(b -> b.year() + " " + b.leaveType())
                 .containsExactly("2026 ANNUAL", "2026 SICK", "2027 ANNUAL");
@@ -63,13 +63,13 @@ class LedgerFoldTest {
 
     @Test
     void accrualsAddToGrantedAndDaysCarriedForwardOrLapsedLeaveCarried() {
-        LedgerFold fold = new LedgerFold();
-        fold.apply("DaysAccruedEvent", "eli:PARENTAL:2027", new BigDecimal("2.5"));
-        fold.apply("DaysAccruedEvent", "eli:PARENTAL:2027", new BigDecimal("2.5"));
-        fold.apply("EntitlementGrantedEvent", "eli:ANNUAL:2027", new BigDecimal("20.0"));
-        fold.apply("BalanceCarriedForwardEvent", "eli:ANNUAL:2027", new BigDecimal("5.0"));
-        fold.apply("CarriedOverEvent", "eli:ANNUAL:2028", new BigDecimal("5.0"));
-        fold.apply("CarriedDaysExpiredEvent", "eli:ANNUAL:2028", new BigDecimal("3.0"));
+        LedgerFold fold = folded(
+                "DaysAccruedEvent eli:PARENTAL:2027 2.5",
+                "DaysAccruedEvent eli:PARENTAL:2027 2.5",
+                "EntitlementGrantedEvent eli:ANNUAL:2027 20.0",
+                "BalanceCarriedForwardEvent eli:ANNUAL:2027 5.0",
+                "CarriedOverEvent eli:ANNUAL:2028 5.0",
+                "CarriedDaysExpiredEvent eli:ANNUAL:2028 3.0");
 
         List<AccountBalance> balances = fold.balances();
 
@@ -77,5 +77,15 @@ class LedgerFoldTest {
                 + " " + b.available()).containsExactly("ANNUAL 2027 20.0 -5.0 15.0", "PARENTAL 2027 5.0 0.0 5.0",
                 "ANNUAL 2028 0.0 2.0 2.0");
         assertThat(fold.applied()).isEqualTo(6);
+    }
+
+    /** A fold that applied these events, each written "type account days". */
+    private static LedgerFold folded(String... events) {
+        LedgerFold fold = new LedgerFold();
+        for (String event : events) {
+            String[] parts = event.split(" ");
+            fold.apply(parts[0], parts[1], new BigDecimal(parts[2]));
+        }
+        return fold;
     }
 }

@@ -1,6 +1,5 @@
 package com.leaveledger.query.it;
 
-import static com.leaveledger.query.it.QueryApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,10 +14,6 @@ import org.springframework.http.ResponseEntity;
 
 /** The compliance audit API: timelines, filters, balances and requests as of an instant, streamed exports. */
 class AuditIT extends QuerySideIT {
-
-    private String compliance() {
-        return token(id("auditor"), "COMPLIANCE");
-    }
 
     @Test
     void aRequestsTimelineHasEveryEventWithActorCorrelationCausationAndPayload() {
@@ -62,17 +57,8 @@ class AuditIT extends QuerySideIT {
     void anEmployeesTimelineFiltersByTimeTypeAndActorAndIsPaged() {
         String manager = id("m");
         String employee = id("e");
-        Instant t0 = Instant.parse("2026-02-02T09:00:00Z");
-        ledger.at(t0).register(employee, manager);
-        ledger.at(t0.plusSeconds(10)).grant(employee, LeaveType.ANNUAL, 2026, "20.0");
-        ledger.at(t0.plusSeconds(20));
-        String first = ledger.submit(employee, manager, LeaveType.ANNUAL, LocalDate.of(2026, 3, 2),
-                LocalDate.of(2026, 3, 2), "1.0");
-        ledger.at(t0.plusSeconds(30)).approve(first, manager);
-        ledger.at(t0.plusSeconds(40));
-        String second = ledger.submit(employee, manager, LeaveType.ANNUAL, LocalDate.of(2026, 4, 6),
-                LocalDate.of(2026, 4, 7), "2.0");
-        ledger.at(t0.plusSeconds(50)).reject(second, manager);
+        String second = oneApprovedOneRejected(employee, manager, Instant.parse("2026-02-02T09:00:00Z"),
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 6)).get(1);
         String base = "/api/audit/employees/" + employee;
         await().atMost(PATIENCE).until(() -> get(base, compliance()).getBody().path("totalItems").asInt() == 10);
 
@@ -102,13 +88,7 @@ class AuditIT extends QuerySideIT {
         String manager = id("m");
         String employee = id("e");
         Instant t = Instant.parse("2026-03-02T10:00:00Z");
-        ledger.at(t).register(employee, manager);
-        ledger.at(t.plusSeconds(100)).grant(employee, LeaveType.ANNUAL, 2026, "20.0");
-        ledger.at(t.plusSeconds(200));
-        String request = ledger.submit(employee, manager, LeaveType.ANNUAL, LocalDate.of(2026, 5, 4),
-                LocalDate.of(2026, 5, 8), "5.0");
-        ledger.at(t.plusSeconds(300)).approve(request, manager);
-        ledger.at(t.plusSeconds(400)).cancel(request);
+        approvedThenCancelled(employee, manager, t, LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 8), "5.0");
         ledger.at(t.plusSeconds(500)).adjust(employee, LeaveType.ANNUAL, 2026, "1.0");
         String base = "/api/audit/employees/" + employee + "/balances?asOf=";
         awaitCaughtUp("audit-log", "balances");
@@ -181,14 +161,8 @@ class AuditIT extends QuerySideIT {
     void aRequestsStateAsOfAnInstantIsFoldedFromItsEvents() {
         String manager = id("m");
         String employee = id("e");
-        Instant t = Instant.parse("2026-06-01T10:00:00Z");
-        ledger.at(t).register(employee, manager);
-        ledger.at(t.plusSeconds(100)).grant(employee, LeaveType.ANNUAL, 2026, "20.0");
-        ledger.at(t.plusSeconds(200));
-        String request = ledger.submit(employee, manager, LeaveType.ANNUAL, LocalDate.of(2026, 7, 6),
-                LocalDate.of(2026, 7, 8), "3.0");
-        ledger.at(t.plusSeconds(300)).approve(request, manager);
-        ledger.at(t.plusSeconds(400)).cancel(request);
+        String request = approvedThenCancelled(employee, manager, Instant.parse("2026-06-01T10:00:00Z"),
+                LocalDate.of(2026, 7, 6), LocalDate.of(2026, 7, 8), "3.0");
         String base = "/api/audit/leave-requests/" + request + "/state?asOf=";
         awaitCaughtUp("audit-log", "leave-requests");
 
@@ -242,17 +216,10 @@ class AuditIT extends QuerySideIT {
     void anEmployeesRequestsAsOfTwoInstantsAreFoldedFromTheirEvents() {
         String manager = id("m");
         String employee = id("e");
-        Instant t = Instant.parse("2026-08-03T08:00:00Z");
-        ledger.at(t).register(employee, manager);
-        ledger.at(t.plusSeconds(10)).grant(employee, LeaveType.ANNUAL, 2026, "20.0");
-        ledger.at(t.plusSeconds(20));
-        String first = ledger.submit(employee, manager, LeaveType.ANNUAL, LocalDate.of(2026, 9, 7),
-                LocalDate.of(2026, 9, 7), "1.0");
-        ledger.at(t.plusSeconds(30)).approve(first, manager);
-        ledger.at(t.plusSeconds(40));
-        String second = ledger.submit(employee, manager, LeaveType.ANNUAL, LocalDate.of(2026, 10, 5),
-                LocalDate.of(2026, 10, 6), "2.0");
-        ledger.at(t.plusSeconds(50)).reject(second, manager);
+        List<String> requests = oneApprovedOneRejected(employee, manager, Instant.parse("2026-08-03T08:00:00Z"),
+                LocalDate.of(2026, 9, 7), LocalDate.of(2026, 10, 5));
+        String first = requests.get(0);
+        String second = requests.get(1);
         String base = "/api/audit/employees/" + employee + "/leave-requests?asOf=";
         awaitCaughtUp("audit-log");
 
@@ -307,6 +274,39 @@ class AuditIT extends QuerySideIT {
 
         assertProblem(get("/api/audit/export?format=xml", compliance()), 400, "invalid-request");
         assertProblem(get("/api/audit/export?format=csv", token(id("eng"), "ENGINEER")), 403, "missing-role");
+    }
+
+    /**
+     * Registers {@code employee} at {@code t0} with 20 annual days for 2026, then every ten seconds: a one-day request
+     * on {@code firstDay} the manager approves, and a two-day request from {@code secondStart} the manager rejects.
+     * Returns the two requests, first and second.
+     */
+    private List<String> oneApprovedOneRejected(String employee, String manager, Instant t0, LocalDate firstDay,
+            LocalDate secondStart) {
+        ledger.at(t0).register(employee, manager);
+        ledger.at(t0.plusSeconds(10)).grant(employee, LeaveType.ANNUAL, 2026, "20.0");
+        ledger.at(t0.plusSeconds(20));
+        String first = ledger.submit(employee, manager, LeaveType.ANNUAL, firstDay, firstDay, "1.0");
+        ledger.at(t0.plusSeconds(30)).approve(first, manager);
+        ledger.at(t0.plusSeconds(40));
+        String second = ledger.submit(employee, manager, LeaveType.ANNUAL, secondStart, secondStart.plusDays(1), "2.0");
+        ledger.at(t0.plusSeconds(50)).reject(second, manager);
+        return List.of(first, second);
+    }
+
+    /**
+     * Registers {@code employee} at {@code t} with 20 annual days for 2026, then every hundred seconds: submits the
+     * request, the manager approves it, the employee cancels it. Returns the request.
+     */
+    private String approvedThenCancelled(String employee, String manager, Instant t, LocalDate start, LocalDate end,
+            String days) {
+        ledger.at(t).register(employee, manager);
+        ledger.at(t.plusSeconds(100)).grant(employee, LeaveType.ANNUAL, 2026, "20.0");
+        ledger.at(t.plusSeconds(200));
+        String request = ledger.submit(employee, manager, LeaveType.ANNUAL, start, end, days);
+        ledger.at(t.plusSeconds(300)).approve(request, manager);
+        ledger.at(t.plusSeconds(400)).cancel(request);
+        return request;
     }
 
     private void assertAsOf(String path, String deducted, String reserved, String adjusted, String available) {

@@ -1,7 +1,6 @@
 package com.leaveledger.query.it;
 
 import com.leaveledger.support.testing.Scrape;
-import static com.leaveledger.query.it.QueryApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,10 +24,6 @@ import org.springframework.http.HttpMethod;
 @ExtendWith(OutputCaptureExtension.class)
 class DeadLetterIT extends QuerySideIT {
 
-    private String engineer() {
-        return token(id("eng"), "ENGINEER");
-    }
-
     @Test
     void anEventTheDatabaseRefusesIsDeadLetteredItsSequenceWaitsAndARetryAppliesItOnceFixed() {
         String poisoned = id("poisoned");
@@ -38,12 +33,8 @@ class DeadLetterIT extends QuerySideIT {
         awaitCaughtUp(ALL);
         double deadLettersBefore = balanceDeadLetters();
         // the cause: the database refuses this employee's balance rows (as a too-narrow column or a new constraint would)
-        jdbc.execute("create or replace function query_side.test_refuse() returns trigger language plpgsql as $$ "
-                + "begin raise exception 'refused by the test trigger for %', new.employee_id; end $$");
-        String trigger = "test_refuse_" + run;
-        jdbc.execute("create trigger " + trigger + " before insert or update on leave_balance for each row "
-                + "when (new.employee_id = '" + poisoned + "') execute function query_side.test_refuse()");
-        try {
+        try (RefusedWrites refused = refuseWrites("leave_balance", "new.employee_id = '" + poisoned + "'",
+                "raise exception 'refused by the test trigger for %', new.employee_id")) {
             ledger.grant(poisoned, LeaveType.ANNUAL, 2033, "10.0");
             ledger.grant(healthy, LeaveType.ANNUAL, 2033, "7.0");
             ledger.grant(poisoned, LeaveType.SICK, 2033, "5.0");
@@ -80,8 +71,6 @@ class DeadLetterIT extends QuerySideIT {
             assertThat(items(get("/admin/projections/balances/dead-letters", engineer()).getBody(), poisoned))
                     .hasSize(2);
             assertThat(balance(poisoned + ":ANNUAL:2033")).isNull();
-        } finally {
-            jdbc.execute("drop trigger if exists " + trigger + " on leave_balance");
         }
 
         JsonNode outcome = post("/admin/projections/balances/dead-letters/retry", engineer()).getBody();

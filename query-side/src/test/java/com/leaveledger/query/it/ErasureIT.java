@@ -122,10 +122,6 @@ class ErasureIT extends QuerySideIT {
                 employee + ":SICK:2026")).as("balances replay identically").isEqualTo(balancesBefore);
     }
 
-    private String compliance() {
-        return token(id("auditor"), "COMPLIANCE");
-    }
-
     /** Every value of every row of every table of the schema, bytea read as UTF-8. */
     private String everyValueInTheSchema() {
         StringBuilder all = new StringBuilder();

@@ -136,15 +136,11 @@ class PoisonEventIT extends QuerySideIT {
         grant(poisoned, "10.0", "contract");
         String request = submit(poisoned, manager, "holiday");
         awaitCaughtUp(ALL);
-        jdbc.execute("create or replace function query_side.test_refuse_nul() returns trigger language plpgsql as $$ "
-                + "begin raise exception using errcode = '22021', "
-                + "message = 'invalid byte sequence for encoding \"UTF8\": 0x00 (the old code)'; end $$");
-        String trigger = "test_refuse_nul_" + run;
-        jdbc.execute("create trigger " + trigger + " before insert or update on leave_request for each row "
-                + "when (strpos(new.cancel_reason, U&'\\2400') > 0 or strpos(new.reason, U&'\\2400') > 0) "
-                + "execute function query_side.test_refuse_nul()");
         String later;
-        try {
+        try (RefusedWrites refused = refuseWrites("leave_request",
+                "strpos(new.cancel_reason, U&'\\2400') > 0 or strpos(new.reason, U&'\\2400') > 0",
+                "raise exception using errcode = '22021', "
+                        + "message = 'invalid byte sequence for encoding \"UTF8\": 0x00 (the old code)'")) {
             cancel(request, poisoned, LeaveRequestStatus.SUBMITTED, "changed" + NUL + "plans");
             later = submit(poisoned, manager, "next" + NUL);
             String other = submit(healthy, manager, "fine");
@@ -155,8 +151,6 @@ class PoisonEventIT extends QuerySideIT {
             assertThat(exists(later)).isFalse();
             assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = "
                     + "'leave-requests' and sequence_identifier = ?", Long.class, poisoned)).isEqualTo(2);
-        } finally {
-            jdbc.execute("drop trigger if exists " + trigger + " on leave_request");
         }
 
         // the runbook: retry the projection's dead letters through the admin API
@@ -178,12 +172,8 @@ class PoisonEventIT extends QuerySideIT {
     @Test
     void aProcessorRetryingTheSameBatchShowsInItsRetryGauge() {
         String blocked = id("blocked");
-        jdbc.execute("create or replace function query_side.test_unavailable() returns trigger language plpgsql as $$ "
-                + "begin raise exception using errcode = '57P03', message = 'the test trigger is unavailable'; end $$");
-        String trigger = "test_unavailable_" + run;
-        jdbc.execute("create trigger " + trigger + " before insert or update on employee for each row "
-                + "when (new.employee_id = '" + blocked + "') execute function query_side.test_unavailable()");
-        try {
+        try (RefusedWrites refused = refuseWrites("employee", "new.employee_id = '" + blocked + "'",
+                "raise exception using errcode = '57P03', message = 'the test trigger is unavailable'")) {
             ledger.register(blocked, null);
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(metrics().value(
                     "ledger_processor_retrying_seconds", "processor", "employees")).isGreaterThan(2.0));
@@ -191,8 +181,6 @@ class PoisonEventIT extends QuerySideIT {
             assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry where sequence_identifier = ?",
                     Long.class, blocked)).isZero();
             assertThat(metrics().value("ledger_processor_retrying_seconds", "processor", "balances")).isZero();
-        } finally {
-            jdbc.execute("drop trigger if exists " + trigger + " on employee");
         }
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from employee where employee_id = ?",
                 Long.class, blocked) == 1);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The query API over real HTTP: answers, ownership rules, problem+json refusals, paging. */
@@ -325,14 +324,5 @@ class QueryApiIT extends QuerySideIT {
         assertThat(balance.path("deducted").decimalValue()).isEqualByComparingTo(ledger[3]);
         assertThat(balance.path("reserved").decimalValue()).isEqualByComparingTo(ledger[4]);
         assertThat(balance.path("available").decimalValue()).isEqualByComparingTo(available);
-    }
-
-    static void assertProblem(ResponseEntity<JsonNode> answer, int status, String rule) {
-        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(status);
-        assertThat(answer.getHeaders().getContentType()).isNotNull();
-        assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .as("content type " + answer.getHeaders().getContentType()).isTrue();
-        assertThat(answer.getBody().path("rule").asText()).isEqualTo(rule);
-        assertThat(answer.getBody().path("type").asText()).isEqualTo("urn:leave-ledger:problem:" + rule);
     }
 }

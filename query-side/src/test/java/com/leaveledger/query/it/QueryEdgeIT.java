@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 23 on the query side: query parameters and tokens refused at the edge with a problem naming the field, never
@@ -19,8 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class QueryEdgeIT extends QuerySideIT {
 
-    @LocalServerPort
-    private int port;
     @Value("${ledger.jwt.secret}")
     private String secret;
 

@@ -1,24 +1,14 @@
 package com.leaveledger.query.it;
 
-import com.leaveledger.support.testing.Scrape;
+import com.leaveledger.support.testing.ServiceIT;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leaveledger.kernel.Topics;
 import com.leaveledger.query.replay.ProcessorPositions;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +19,6 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -37,7 +26,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -60,16 +48,10 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureObservability
 @ActiveProfiles({"dev", "it"})
 @Import({QuerySideIT.FreshSchema.class, QuerySideIT.Clocks.class})
-public abstract class QuerySideIT {
+public abstract class QuerySideIT extends ServiceIT {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @Autowired
-    protected TestRestTemplate http;
-    @Autowired
-    protected JdbcTemplate jdbc;
-    @Autowired
-    protected ObjectMapper json;
     @Autowired
     protected EventProcessingConfiguration processing;
     @Autowired
@@ -77,12 +59,9 @@ public abstract class QuerySideIT {
     /** The service's clock: the system's unless a test sets it (reset after each test). */
     @Autowired
     protected TestClock clock;
-    @Value("${ledger.jwt.secret}")
-    private String secret;
     @Value("${spring.embedded.kafka.brokers}")
     protected String brokers;
 
-    protected final String run = "t" + UUID.randomUUID().toString().substring(0, 8);
     protected TestLedger ledger;
 
     @BeforeEach
@@ -96,20 +75,34 @@ public abstract class QuerySideIT {
         clock.reset();
     }
 
-    protected String id(String name) {
-        return run + "-" + name;
+    /**
+     * Makes PostgreSQL refuse to write the rows of {@code table} for which {@code when} holds, raising {@code raise}
+     * (a PL/pgSQL raise statement) from a trigger, as a too-narrow column, a new constraint or an outage would.
+     * Closing the answer drops the trigger.
+     */
+    protected RefusedWrites refuseWrites(String table, String when, String raise) {
+        String trigger = "test_refuse_" + table + "_" + run;
+        jdbc.execute("create or replace function query_side." + trigger + "() returns trigger language plpgsql as $$ "
+                + "begin " + raise + "; end $$");
+        jdbc.execute("create trigger " + trigger + " before insert or update on " + table + " for each row "
+                + "when (" + when + ") execute function query_side." + trigger + "()");
+        return () -> jdbc.execute("drop trigger if exists " + trigger + " on " + table);
     }
 
-    protected String token(String subject, String... roles) {
-        try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", List.of(roles))
-                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(secret.getBytes()));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** The trigger of {@link #refuseWrites}, dropped on close. */
+    protected interface RefusedWrites extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** A token of this test's engineer, who runs the projections. */
+    protected String engineer() {
+        return token(id("eng"), "ENGINEER");
+    }
+
+    /** A token of this test's compliance officer, who reads the audit API. */
+    protected String compliance() {
+        return token(id("auditor"), "COMPLIANCE");
     }
 
     protected ResponseEntity<JsonNode> get(String path, String token) {
@@ -132,13 +125,6 @@ public abstract class QuerySideIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-    }
-
-    /** What {@code /actuator/prometheus} shows right now. */
-    protected Scrape metrics() {
-        ResponseEntity<String> answer = http.getForEntity("/actuator/prometheus", String.class);
-        org.assertj.core.api.Assertions.assertThat(answer.getStatusCode().value()).isEqualTo(200);
-        return new Scrape(answer.getBody());
     }
 
     protected StreamingEventProcessor processor(String name) {

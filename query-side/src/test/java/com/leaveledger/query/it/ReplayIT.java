@@ -1,6 +1,5 @@
 package com.leaveledger.query.it;
 
-import static com.leaveledger.query.it.QueryApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,10 +38,6 @@ class ReplayIT extends QuerySideIT {
     @org.junit.jupiter.api.AfterEach
     void monitorRuns() {
         replays.start();
-    }
-
-    private String engineer() {
-        return token(id("eng"), "ENGINEER");
     }
 
     @Test

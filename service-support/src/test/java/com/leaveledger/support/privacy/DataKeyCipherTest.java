@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.leaveledger.kernel.employee.EmployeeId;
 import com.leaveledger.kernel.privacy.SubjectErasedException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,5 +72,23 @@ class DataKeyCipherTest {
         commandSide.destroyKey(eli);
 
         assertThatThrownBy(() -> commandSide.encrypt(eli, "Eli Example")).isInstanceOf(SubjectErasedException.class);
+    }
+
+    @Test
+    void aValueAlteredInTheStoreIsRefusedAndTheThreadsCipherServesTheNextValues() {
+        DataKeyCipher cipher = new DataKeyCipher(keys, Duration.ofMinutes(1), 10);
+        String stored = cipher.encrypt(eli, "sick: flu");
+        String other = cipher.encrypt(eli, "sick: flu");
+        assertThat(other).as("a fresh nonce per value").isNotEqualTo(stored);
+
+        int colon = stored.lastIndexOf(':') + 1;
+        byte[] sealed = Base64.getDecoder().decode(stored.substring(colon));
+        sealed[sealed.length / 2] ^= 1;
+        String altered = stored.substring(0, colon) + Base64.getEncoder().encodeToString(sealed);
+        assertThatThrownBy(() -> cipher.decrypt(altered)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not decrypt");
+
+        assertThat(cipher.decrypt(stored)).isEqualTo("sick: flu");
+        assertThat(cipher.decrypt(cipher.encrypt(eli, "Eli Example"))).isEqualTo("Eli Example");
     }
 }

@@ -1,15 +1,26 @@
 package com.leaveledger.support.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Locale;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.validation.FieldError;
 
 /** For the services' settings tests: which setting a start-up failure rejects. */
 public final class RejectedSetting {
 
     private RejectedSetting() {
+    }
+
+    /** Asserts that start-up with {@code setting} ({@code name=value}) fails, and that it names that setting. */
+    public static void assertRefused(ApplicationContextRunner runner, String setting) {
+        runner.withPropertyValues(setting).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(of(context.getStartupFailure())).isEqualTo(setting.substring(0, setting.indexOf('=')));
+        });
     }
 
     /**

@@ -3,27 +3,16 @@ package com.leaveledger.kernel.upcasting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.leaveledger.kernel.LedgerObjectMapper;
 import com.leaveledger.kernel.leaverequest.Approver;
 import com.leaveledger.kernel.leaverequest.LeaveRequestedEvent;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.Stream;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 
 class LeaveRequestedEventUpcasterTest {
 
-    private final JacksonSerializer serializer =
-            JacksonSerializer.builder().objectMapper(LedgerObjectMapper.create()).build();
-    private final EventUpcasterChain chain = new EventUpcasterChain(new LeaveRequestedEventUpcaster());
+    private final UpcasterHarness upcaster =
+            new UpcasterHarness(new LeaveRequestedEventUpcaster(), "LeaveRequest", "r-1", 0);
 
     @Test
     void aRevisionOneRequestAwaitedItsManagerOnly() throws IOException {
@@ -36,40 +25,29 @@ class LeaveRequestedEventUpcasterTest {
 
     @Test
     void aRevisionOneSickLeaveAwaitedNobody() throws IOException {
-        ObjectNode sick = (ObjectNode) serializer.getObjectMapper().readTree(revisionOne());
+        ObjectNode sick = (ObjectNode) upcaster.json().readTree(revisionOne());
         sick.put("leaveType", "SICK");
 
-        assertThat(upcast(serializer.getObjectMapper().writeValueAsBytes(sick)).approvals()).isEmpty();
+        assertThat(upcast(upcaster.json().writeValueAsBytes(sick)).approvals()).isEmpty();
     }
 
     @Test
     void revisionTwoPassesUnchanged() throws IOException {
-        ObjectNode current = (ObjectNode) serializer.getObjectMapper().readTree(revisionOne());
+        ObjectNode current = (ObjectNode) upcaster.json().readTree(revisionOne());
         current.putArray("approvals").add("MANAGER").add("HR");
-        byte[] stored = serializer.getObjectMapper().writeValueAsBytes(current);
+        byte[] stored = upcaster.json().writeValueAsBytes(current);
 
-        List<IntermediateEventRepresentation> upcast = chain.upcast(Stream.of(entry("2", stored))).toList();
+        IntermediateEventRepresentation upcast = upcaster.upcastOne(LeaveRequestedEvent.class, "2", stored);
 
-        assertThat(upcast).singleElement().satisfies(r -> assertThat(
-                ((LeaveRequestedEvent) serializer.deserialize(r.getData())).approvals())
-                .containsExactly(Approver.MANAGER, Approver.HR));
+        assertThat(upcaster.read(LeaveRequestedEvent.class, upcast).approvals())
+                .containsExactly(Approver.MANAGER, Approver.HR);
     }
 
     private LeaveRequestedEvent upcast(byte[] stored) {
-        List<IntermediateEventRepresentation> upcast = chain.upcast(Stream.of(entry("1", stored))).toList();
-        assertThat(upcast).singleElement().extracting(r -> r.getType().getRevision()).isEqualTo("2");
-        return serializer.deserialize(upcast.get(0).getData());
+        return upcaster.fromRevisionOne(LeaveRequestedEvent.class, stored);
     }
 
     private byte[] revisionOne() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/approved-events/LeaveRequestedEvent.rev1.json")) {
-            return in.readAllBytes();
-        }
-    }
-
-    private InitialEventRepresentation entry(String revision, byte[] payload) {
-        return new InitialEventRepresentation(new GenericDomainEventEntry<>("LeaveRequest", "r-1", 0, "event-1",
-                Instant.parse("2027-01-01T10:00:00Z"), LeaveRequestedEvent.class.getName(), revision, payload,
-                "{}".getBytes(StandardCharsets.UTF_8)), serializer);
+        return UpcasterHarness.approved("LeaveRequestedEvent.rev1.json");
     }
 }

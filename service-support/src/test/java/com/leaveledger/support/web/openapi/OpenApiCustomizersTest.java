@@ -55,8 +55,7 @@ class OpenApiCustomizersTest {
         Operation operation = new Operation().requestBody(new RequestBody())
                 .responses(new ApiResponses().addApiResponse("202", new ApiResponse().description("Accepted")));
 
-        new ProblemResponses().customize(operation, new HandlerMethod(new Handlers(),
-                Handlers.class.getMethod("approve")));
+        documented(operation, "approve");
 
         assertThat(operation.getResponses()).containsOnlyKeys("202", "400", "401", "403", "404", "409", "413", "415");
         assertThat(operation.getResponses().get("400").getDescription())
@@ -70,10 +69,7 @@ class OpenApiCustomizersTest {
 
     @Test
     void anAnnotationCarryingProblemResponsesDocumentsThemOnEachOperationItAnnotates() throws Exception {
-        Operation operation = new Operation().security(List.of()).responses(new ApiResponses());
-
-        new ProblemResponses().customize(operation, new HandlerMethod(new Handlers(),
-                Handlers.class.getMethod("reject")));
+        Operation operation = documented(new Operation().security(List.of()).responses(new ApiResponses()), "reject");
 
         assertThat(operation.getResponses()).containsOnlyKeys("404", "409");
         assertThat(operation.getResponses().get("409").getDescription())
@@ -82,10 +78,7 @@ class OpenApiCustomizersTest {
 
     @Test
     void anOperationWithoutInputOrTokenDocumentsNoInputRefusal() throws Exception {
-        Operation operation = new Operation().security(List.of()).responses(new ApiResponses());
-
-        new ProblemResponses().customize(operation, new HandlerMethod(new Handlers(),
-                Handlers.class.getMethod("approve")));
+        Operation operation = documented(new Operation().security(List.of()).responses(new ApiResponses()), "approve");
 
         assertThat(operation.getResponses()).containsOnlyKeys("404", "409");
     }
@@ -149,6 +142,12 @@ class OpenApiCustomizersTest {
 
         assertThat(document.getComponents().getSecuritySchemes()).containsOnlyKeys("bearer-jwt");
         assertThat(document.getSecurity()).singleElement().satisfies(r -> assertThat(r).containsOnlyKeys("bearer-jwt"));
+    }
+
+    /** {@code operation} as {@link ProblemResponses} documents it when the handler method of that name serves it. */
+    private static Operation documented(Operation operation, String handler) throws NoSuchMethodException {
+        return new ProblemResponses().customize(operation,
+                new HandlerMethod(new Handlers(), Handlers.class.getMethod(handler)));
     }
 
     private static AnnotatedType property(Schema<?> parent, String name, Annotation[] annotations) {
