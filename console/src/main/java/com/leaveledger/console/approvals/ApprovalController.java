@@ -19,9 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The approvals pages of both desks, a manager's ({@code /manager}) and HR's ({@code /hr}): the requests waiting at
- * the desk's level (HR's own left out), each with the levels it passed and its employee's balance of its leave type
- * from the same answer of query-side, approved with a comment or rejected with a reason. The desks differ only in
- * the query they ask; a decision is the same command from either.
+ * the desk's level (an HR member's own left out), each with the levels it passed and its employee's balance of its
+ * leave type from the same answer of query-side, approved with a comment or rejected with a reason. The desks differ
+ * only in the query they ask; a decision is the same command from either.
  */
 @Controller
 public class ApprovalController extends ConsoleController {
