@@ -56,8 +56,7 @@ public final class BundleVerifier {
     private long digests;
     private long headLines;
     private long notYetCovered;
-    private long breaks;
-    private ChainVerifier.Break firstBreak;
+    private final Breaks breaks = new Breaks();
 
     private BundleVerifier(Trust trust) {
         this.trust = trust;
@@ -156,7 +155,7 @@ public final class BundleVerifier {
         headLines++;
         if (!MerkleInclusion.verify(head.leaf(), line.leafIndex(), latest.aggregateCount(), line.path(),
                 latest.headsRoot())) {
-            report(at(head, ChainVerifier.Reason.BAD_INCLUSION_PROOF));
+            breaks.add(at(head, ChainVerifier.Reason.BAD_INCLUSION_PROOF));
         }
     }
 
@@ -180,7 +179,7 @@ public final class BundleVerifier {
             current.reached = true;
             if (!MessageDigest.isEqual(chain.chainHash(), head.chainHash())) {
                 // the chain up to here is not the one the checkpoint signed
-                report(new ChainVerifier.Break(globalIndex, aggregateId, sequence,
+                breaks.add(new ChainVerifier.Break(globalIndex, aggregateId, sequence,
                         ChainVerifier.Reason.ROOT_MISMATCH));
             }
         }
@@ -188,7 +187,7 @@ public final class BundleVerifier {
             notYetCovered++;
             if (latest != null && globalIndex <= latest.position()) {
                 // at or below the checkpoint's position, yet after the head it signed: forged, or moved there
-                report(new ChainVerifier.Break(globalIndex, aggregateId, sequence,
+                breaks.add(new ChainVerifier.Break(globalIndex, aggregateId, sequence,
                         ChainVerifier.Reason.ROOT_MISMATCH));
             }
         }
@@ -196,7 +195,7 @@ public final class BundleVerifier {
 
     private void closeAggregate() {
         if (current != null && !current.reached) {
-            report(at(current.head, ChainVerifier.Reason.MISSING_HEAD));
+            breaks.add(at(current.head, ChainVerifier.Reason.MISSING_HEAD));
         }
         if (current != null) {
             current.closed = true;
@@ -210,7 +209,7 @@ public final class BundleVerifier {
         for (HeadState state : heads.values()) {
             if (!state.closed) {
                 // the checkpoint vouches for events of an aggregate the bundle has none of
-                report(at(state.head, ChainVerifier.Reason.MISSING_HEAD));
+                breaks.add(at(state.head, ChainVerifier.Reason.MISSING_HEAD));
             }
         }
         if (line.checkpoints() != checkpoints.checked() || line.heads() != headLines
@@ -237,24 +236,16 @@ public final class BundleVerifier {
         return new ChainVerifier.Break(head.globalIndex(), head.aggregateId(), head.sequenceNumber(), reason);
     }
 
-    private void report(ChainVerifier.Break broken) {
-        breaks++;
-        if (broken.isBefore(firstBreak)) {
-            firstBreak = broken;
-        }
-    }
-
     private BundleReport report() {
-        ChainVerifier.Break first = firstBreak;
-        for (ChainVerifier.Break other : new ChainVerifier.Break[] {chain.firstBreak(), checkpoints.firstBreak()}) {
-            if (other != null && other.isBefore(first)) {
-                first = other;
-            }
-        }
+        Breaks all = new Breaks();
+        all.addAll(breaks);
+        all.addAll(chain.breaks());
+        all.addAll(checkpoints.breaks());
+        ChainVerifier.Break first = all.first();
         return new BundleReport(first == null ? BundleReport.Status.VERIFIED : BundleReport.Status.BROKEN, header,
                 fullEvents, digests, aggregatesDone.size(), checkpoints.checked(),
                 firstCheckpoint == null ? null : firstCheckpoint.number(), latest, headLines, notYetCovered,
-                trust.pinned(), List.copyOf(trustedKeyIds), breaks + chain.breaks() + checkpoints.breaks(), first);
+                trust.pinned(), List.copyOf(trustedKeyIds), all.count(), first);
     }
 
     private enum Stage { HEADER, CHECKPOINTS, HEADS, EVENTS, DONE }

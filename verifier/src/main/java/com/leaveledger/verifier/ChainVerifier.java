@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Checks a store's events, fed in {@code (aggregateIdentifier, sequenceNumber)} order, one at a time and in constant
  * memory: each event's content hash against its bytes, its chain hash against its predecessor's, and each
- * aggregate's sequence starting at 0 without a gap. It goes on after a break, so that {@link #firstBreak()} is the
+ * aggregate's sequence starting at 0 without a gap. It goes on after a break, so that {@link #breaks()} names the
  * broken event with the lowest global index (the earliest written), not merely the first one fed.
  */
 public final class ChainVerifier {
@@ -15,8 +15,7 @@ public final class ChainVerifier {
     private long expectedSequence;
     private byte[] previousChain;
     private long eventsChecked;
-    private long breaks;
-    private Break firstBreak;
+    private final Breaks breaks = new Breaks();
 
     public void accept(StoredEvent event) {
         eventsChecked++;
@@ -51,7 +50,7 @@ public final class ChainVerifier {
             previousChain = EventHashes.GENESIS;
         }
         if (sequenceNumber != expectedSequence) {
-            report(new Break(globalIndex, aggregateIdentifier, sequenceNumber,
+            breaks.add(new Break(globalIndex, aggregateIdentifier, sequenceNumber,
                     sequenceNumber > expectedSequence ? Reason.SEQUENCE_GAP : Reason.SEQUENCE_REPEATED));
         }
         expectedSequence = sequenceNumber + 1;
@@ -67,24 +66,12 @@ public final class ChainVerifier {
         return eventsChecked;
     }
 
-    public long breaks() {
+    public Breaks breaks() {
         return breaks;
     }
 
-    /** The broken event with the lowest global index, or {@code null} if none broke. */
-    public Break firstBreak() {
-        return firstBreak;
-    }
-
     private void report(StoredEvent event, Reason reason) {
-        report(new Break(event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(), reason));
-    }
-
-    private void report(Break broken) {
-        breaks++;
-        if (broken.isBefore(firstBreak)) {
-            firstBreak = broken;
-        }
+        breaks.add(new Break(event.globalIndex(), event.aggregateIdentifier(), event.sequenceNumber(), reason));
     }
 
     /** Why an event fails verification; {@link #code()} is the name reports use. */

@@ -14,8 +14,7 @@ public final class CheckpointVerifier {
     private final boolean fromGenesis;
     private Checkpoint latest;
     private long checked;
-    private long breaks;
-    private ChainVerifier.Break firstBreak;
+    private final Breaks breaks = new Breaks();
 
     public CheckpointVerifier(CheckpointKeys trusted) {
         this(trusted, true);
@@ -37,9 +36,9 @@ public final class CheckpointVerifier {
     public void accept(Checkpoint checkpoint) {
         checked++;
         if (!trusted.verifies(checkpoint)) {
-            report(ChainVerifier.Break.ofCheckpoint(checkpoint.position(), ChainVerifier.Reason.BAD_SIGNATURE));
+            breaks.add(ChainVerifier.Break.ofCheckpoint(checkpoint.position(), ChainVerifier.Reason.BAD_SIGNATURE));
         } else if (!follows(checkpoint)) {
-            report(ChainVerifier.Break.ofCheckpoint(checkpoint.position(),
+            breaks.add(ChainVerifier.Break.ofCheckpoint(checkpoint.position(),
                     ChainVerifier.Reason.CHECKPOINT_CHAIN_BROKEN));
         }
         latest = checkpoint;
@@ -67,18 +66,7 @@ public final class CheckpointVerifier {
         return checked;
     }
 
-    public long breaks() {
+    public Breaks breaks() {
         return breaks;
-    }
-
-    public ChainVerifier.Break firstBreak() {
-        return firstBreak;
-    }
-
-    private void report(ChainVerifier.Break broken) {
-        breaks++;
-        if (broken.isBefore(firstBreak)) {
-            firstBreak = broken;
-        }
     }
 }

@@ -16,7 +16,7 @@ class ChainVerifierTest {
     void anUntouchedStoreVerifies() {
         ChainVerifier verifier = verify(store());
 
-        assertThat(verifier.firstBreak()).isNull();
+        assertThat(verifier.breaks().first()).isNull();
         assertThat(verifier.eventsChecked()).isEqualTo(7);
     }
 
@@ -30,8 +30,8 @@ class ChainVerifierTest {
 
         ChainVerifier verifier = verify(store);
 
-        assertThat(verifier.breaks()).isEqualTo(1);
-        assertThat(verifier.firstBreak()).isEqualTo(breakAt(victim, ChainVerifier.Reason.CONTENT_HASH_MISMATCH));
+        assertThat(verifier.breaks().count()).isEqualTo(1);
+        assertThat(verifier.breaks().first()).isEqualTo(breakAt(victim, ChainVerifier.Reason.CONTENT_HASH_MISMATCH));
     }
 
     @Test
@@ -44,9 +44,9 @@ class ChainVerifierTest {
 
         ChainVerifier verifier = verify(store);
 
-        assertThat(verifier.breaks()).isEqualTo(2);
-        assertThat(verifier.firstBreak().globalIndex()).isEqualTo(Math.min(a.globalIndex(), b.globalIndex()));
-        assertThat(verifier.firstBreak().reason()).isEqualTo(ChainVerifier.Reason.CONTENT_HASH_MISMATCH);
+        assertThat(verifier.breaks().count()).isEqualTo(2);
+        assertThat(verifier.breaks().first().globalIndex()).isEqualTo(Math.min(a.globalIndex(), b.globalIndex()));
+        assertThat(verifier.breaks().first().reason()).isEqualTo(ChainVerifier.Reason.CONTENT_HASH_MISMATCH);
     }
 
     @Test
@@ -57,7 +57,7 @@ class ChainVerifierTest {
 
         ChainVerifier verifier = verify(store);
 
-        assertThat(verifier.firstBreak()).isEqualTo(breakAt(successor, ChainVerifier.Reason.SEQUENCE_GAP));
+        assertThat(verifier.breaks().first()).isEqualTo(breakAt(successor, ChainVerifier.Reason.SEQUENCE_GAP));
     }
 
     @Test
@@ -72,8 +72,8 @@ class ChainVerifierTest {
 
         // both rows' content (the sequence number is hashed), and the next event, which chains to the row that
         // used to be its predecessor
-        assertThat(verifier.breaks()).isEqualTo(3);
-        assertThat(verifier.firstBreak().globalIndex()).isEqualTo(first.globalIndex());
+        assertThat(verifier.breaks().count()).isEqualTo(3);
+        assertThat(verifier.breaks().first().globalIndex()).isEqualTo(first.globalIndex());
     }
 
     @Test
@@ -90,8 +90,8 @@ class ChainVerifierTest {
 
         ChainVerifier verifier = verify(store);
 
-        assertThat(verifier.firstBreak().reason()).isEqualTo(ChainVerifier.Reason.CHAIN_BROKEN);
-        assertThat(verifier.firstBreak().globalIndex()).isEqualTo(original.globalIndex());
+        assertThat(verifier.breaks().first().reason()).isEqualTo(ChainVerifier.Reason.CHAIN_BROKEN);
+        assertThat(verifier.breaks().first().globalIndex()).isEqualTo(original.globalIndex());
     }
 
     @Test

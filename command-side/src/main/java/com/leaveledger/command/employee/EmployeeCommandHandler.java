@@ -74,11 +74,7 @@ public class EmployeeCommandHandler {
      */
     @CommandHandler
     public void handle(EraseSubjectCommand command) {
-        try {
-            employees.load(command.employeeId().value()).execute(employee -> employee.erase(command));
-        } catch (AggregateNotFoundException e) {
-            throw RuleViolation.notFound("employee-not-found", "no employee " + command.employeeId() + " is registered");
-        }
+        change(command.employeeId(), employee -> employee.erase(command));
         destroyKey.accept(command.employeeId());
     }
 
@@ -113,10 +109,14 @@ public class EmployeeCommandHandler {
     /** A part-time employee's own working days, or their country's week again, from a date on. */
     @CommandHandler
     public void handle(ChangeWorkingPatternCommand command) {
+        change(command.employeeId(), employee -> employee.changeWorkingPattern(command));
+    }
+
+    private void change(EmployeeId id, Consumer<Employee> change) {
         try {
-            employees.load(command.employeeId().value()).execute(employee -> employee.changeWorkingPattern(command));
+            employees.load(id.value()).execute(change);
         } catch (AggregateNotFoundException e) {
-            throw RuleViolation.notFound("employee-not-found", "no employee " + command.employeeId() + " is registered");
+            throw RuleViolation.notFound("employee-not-found", "no employee " + id + " is registered");
         }
     }
 

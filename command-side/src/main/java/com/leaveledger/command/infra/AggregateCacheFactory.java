@@ -16,23 +16,21 @@ import org.axonframework.common.caching.NoCache;
  */
 public class AggregateCacheFactory {
 
-    private final boolean enabled;
-    private final long maxEntries;
+    private final CommandSideProperties.AggregateCache settings;
 
-    public AggregateCacheFactory(boolean enabled, long maxEntries) {
-        this.enabled = enabled;
-        this.maxEntries = maxEntries;
+    public AggregateCacheFactory(CommandSideProperties.AggregateCache settings) {
+        this.settings = settings;
     }
 
     public Cache create(String name) {
-        if (!enabled) {
+        if (!settings.enabled()) {
             return NoCache.INSTANCE;
         }
         CacheManager manager = Caching.getCachingProvider(CaffeineCachingProvider.class.getName()).getCacheManager();
         javax.cache.Cache<Object, Object> cache = manager.getCache(name);
         if (cache == null) {
             CaffeineConfiguration<Object, Object> configuration = new CaffeineConfiguration<>();
-            configuration.setMaximumSize(OptionalLong.of(maxEntries));
+            configuration.setMaximumSize(OptionalLong.of(settings.maxEntries()));
             configuration.setStoreByValue(false);
             cache = manager.createCache(name, configuration);
         } else {

@@ -62,8 +62,7 @@ public class DomainConfiguration {
 
     @Bean
     AggregateCacheFactory aggregateCacheFactory(CommandSideProperties properties) {
-        CommandSideProperties.AggregateCache cache = properties.aggregateCache();
-        return new AggregateCacheFactory(cache.enabled(), cache.maxEntries());
+        return new AggregateCacheFactory(properties.aggregateCache());
     }
 
     @Bean

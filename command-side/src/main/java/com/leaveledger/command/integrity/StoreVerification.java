@@ -1,5 +1,6 @@
 package com.leaveledger.command.integrity;
 
+import com.leaveledger.verifier.Breaks;
 import com.leaveledger.verifier.ChainVerifier;
 import com.leaveledger.verifier.Checkpoint;
 import com.leaveledger.verifier.CheckpointVerifier;
@@ -67,21 +68,13 @@ public class StoreVerification {
                     heads.accept(event);
                 }
             });
-            List<ChainVerifier.Break> breaks = new ArrayList<>();
+            Breaks breaks = new Breaks();
+            breaks.addAll(chain.breaks());
+            breaks.addAll(signed.breaks());
             if (latest != null) {
-                breaks.addAll(heads.check(latest, this::checkpointHeads));
+                heads.check(latest, this::checkpointHeads).forEach(breaks::add);
             }
-            ChainVerifier.Break first = chain.firstBreak();
-            if (signed.firstBreak() != null && signed.firstBreak().isBefore(first)) {
-                first = signed.firstBreak();
-            }
-            for (ChainVerifier.Break broken : breaks) {
-                if (broken.isBefore(first)) {
-                    first = broken;
-                }
-            }
-            return IntegrityReport.of(chain.eventsChecked(), signed.checked(),
-                    chain.breaks() + signed.breaks() + breaks.size(), first);
+            return IntegrityReport.of(chain.eventsChecked(), signed.checked(), breaks.count(), breaks.first());
         });
     }
 

@@ -21,9 +21,7 @@ import com.leaveledger.support.policy.LeavePolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -55,10 +53,8 @@ public class LeaveAccount {
     private boolean carriedForward;
     private final Set<YearMonth> accruedPeriods = new HashSet<>();
     private BigDecimal adjusted = BigDecimal.ZERO;
-    private BigDecimal deducted = BigDecimal.ZERO;
-    private BigDecimal reserved = BigDecimal.ZERO;
-    private final Map<LeaveRequestId, BigDecimal> reservations = new HashMap<>();
-    private final Map<LeaveRequestId, BigDecimal> deductions = new HashMap<>();
+    private final DaysPerRequest reservations = new DaysPerRequest();
+    private final DaysPerRequest deductions = new DaysPerRequest();
 
     public LeaveAccount() {
     }
@@ -122,7 +118,7 @@ public class LeaveAccount {
         if (carriedExpiresOn == null || carriedExpired || !today.isAfter(carriedExpiresOn)) {
             return false;
         }
-        BigDecimal used = deducted.add(reserved);
+        BigDecimal used = deductions.total().add(reservations.total());
         BigDecimal lapsed = carriedExpiring.subtract(used).min(available()).max(BigDecimal.ZERO);
         apply(new CarriedDaysExpiredEvent(id, Days.normalise(lapsed), carriedExpiresOn));
         return true;
@@ -145,7 +141,7 @@ public class LeaveAccount {
     }
 
     public void reserve(LeaveAccountId id, LeaveRequestId request, BigDecimal days, LeavePolicy policy) {
-        if (reservations.containsKey(request) || deductions.containsKey(request)) {
+        if (reservations.holds(request) || deductions.holds(request)) {
             return;
         }
         if (!policy.mayGoNegative() && available().compareTo(days) < 0) {
@@ -156,21 +152,21 @@ public class LeaveAccount {
     }
 
     public void deduct(LeaveAccountId id, LeaveRequestId request) {
-        BigDecimal held = reservations.get(request);
+        BigDecimal held = reservations.of(request);
         if (held != null) {
             apply(new DaysDeductedEvent(id, request, held));
         }
     }
 
     public void release(LeaveAccountId id, LeaveRequestId request) {
-        BigDecimal held = reservations.get(request);
+        BigDecimal held = reservations.of(request);
         if (held != null) {
             apply(new ReservationReleasedEvent(id, request, held));
         }
     }
 
     public void restore(LeaveAccountId id, LeaveRequestId request) {
-        BigDecimal taken = deductions.get(request);
+        BigDecimal taken = deductions.of(request);
         if (taken != null) {
             apply(new DaysRestoredEvent(id, request, taken));
         }
@@ -178,7 +174,8 @@ public class LeaveAccount {
 
     /** granted + accrued + carried + adjusted − deducted − reserved (carried: in, less forward and lapsed). */
     public BigDecimal available() {
-        return granted.add(accrued).add(carried).add(adjusted).subtract(deducted).subtract(reserved);
+        return granted.add(accrued).add(carried).add(adjusted).subtract(deductions.total())
+                .subtract(reservations.total());
     }
 
     @EventSourcingHandler
@@ -229,28 +226,23 @@ public class LeaveAccount {
     @EventSourcingHandler
     void on(DaysReservedEvent e) {
         opened(e);
-        reservations.put(e.leaveRequestId(), e.days());
-        reserved = reserved.add(e.days());
+        reservations.add(e.leaveRequestId(), e.days());
     }
 
     @EventSourcingHandler
     void on(ReservationReleasedEvent e) {
-        reservations.remove(e.leaveRequestId());
-        reserved = reserved.subtract(e.days());
+        reservations.remove(e.leaveRequestId(), e.days());
     }
 
     @EventSourcingHandler
     void on(DaysDeductedEvent e) {
-        reservations.remove(e.leaveRequestId());
-        reserved = reserved.subtract(e.days());
-        deductions.put(e.leaveRequestId(), e.days());
-        deducted = deducted.add(e.days());
+        reservations.remove(e.leaveRequestId(), e.days());
+        deductions.add(e.leaveRequestId(), e.days());
     }
 
     @EventSourcingHandler
     void on(DaysRestoredEvent e) {
-        deductions.remove(e.leaveRequestId());
-        deducted = deducted.subtract(e.days());
+        deductions.remove(e.leaveRequestId(), e.days());
     }
 
     private void opened(LeaveAccountEvent e) {

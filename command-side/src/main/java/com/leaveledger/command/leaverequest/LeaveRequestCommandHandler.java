@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -106,25 +107,30 @@ public class LeaveRequestCommandHandler {
 
     @CommandHandler
     public void handle(ApproveLeaveCommand command) {
-        Aggregate<LeaveRequest> request = request(command.leaveRequestId());
-        LeaveRequest current = request.invoke(Function.identity());
-        ManagerLevel managerLevel = managerLevel(current);
-        request.execute(r -> r.approve(command.approverId(), command.approverHasHr(), managerLevel, command.comment()));
-        if (current.status() == LeaveRequestStatus.APPROVED) {
-            forEachAccount(current.employeeId(), current.leaveType(), current.shares(),
+        LeaveRequest decided = decide(command.leaveRequestId(), (request, managerLevel) -> request.approve(
+                command.approverId(), command.approverHasHr(), managerLevel, command.comment()));
+        if (decided.status() == LeaveRequestStatus.APPROVED) {
+            forEachAccount(decided.employeeId(), decided.leaveType(), decided.shares(),
                     (id, account) -> account.deduct(id, command.leaveRequestId()));
         }
     }
 
     @CommandHandler
     public void handle(RejectLeaveCommand command) {
-        Aggregate<LeaveRequest> request = request(command.leaveRequestId());
+        LeaveRequest decided = decide(command.leaveRequestId(), (request, managerLevel) -> request.reject(
+                command.rejectorId(), command.rejectorHasHr(), managerLevel, command.reason()));
+        periods.release(command.leaveRequestId());
+        forEachAccount(decided.employeeId(), decided.leaveType(), decided.shares(),
+                (id, account) -> account.release(id, command.leaveRequestId()));
+    }
+
+    /** Approves or rejects the request at its current level, with who may decide there today; answers the request. */
+    private LeaveRequest decide(LeaveRequestId id, BiConsumer<LeaveRequest, ManagerLevel> decision) {
+        Aggregate<LeaveRequest> request = request(id);
         LeaveRequest current = request.invoke(Function.identity());
         ManagerLevel managerLevel = managerLevel(current);
-        request.execute(r -> r.reject(command.rejectorId(), command.rejectorHasHr(), managerLevel, command.reason()));
-        periods.release(command.leaveRequestId());
-        forEachAccount(current.employeeId(), current.leaveType(), current.shares(),
-                (id, account) -> account.release(id, command.leaveRequestId()));
+        request.execute(r -> decision.accept(r, managerLevel));
+        return current;
     }
 
     /**
@@ -166,7 +172,7 @@ public class LeaveRequestCommandHandler {
     }
 
     private void forEachAccount(EmployeeId employee, LeaveType type, List<YearShare> shares,
-                                java.util.function.BiConsumer<LeaveAccountId, LeaveAccount> action) {
+                                BiConsumer<LeaveAccountId, LeaveAccount> action) {
         for (YearShare share : shares) {
             LeaveAccountId accountId = new LeaveAccountId(employee, type, share.year());
             accounts.load(accountId.asString()).execute(account -> action.accept(accountId, account));

@@ -3,6 +3,7 @@ package com.leaveledger.console.compliance;
 import com.leaveledger.console.backend.Backends;
 import com.leaveledger.console.backend.Reply;
 import com.leaveledger.console.signin.ConsoleUser;
+import com.leaveledger.console.web.ConsoleController;
 import com.leaveledger.console.web.Notices;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -29,14 +30,10 @@ import org.springframework.web.util.UriBuilder;
  * download, and the ledger's verification on demand.
  */
 @Controller
-public class ComplianceController {
-
-    private final Backends backends;
-    private final Notices notices;
+public class ComplianceController extends ConsoleController {
 
     public ComplianceController(Backends backends, Notices notices) {
-        this.backends = backends;
-        this.notices = notices;
+        super(backends, notices);
     }
 
     /** Filters as the form posts them: dates (UTC days, {@code to} inclusive), type and actor, page. */

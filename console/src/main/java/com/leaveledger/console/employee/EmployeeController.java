@@ -4,6 +4,7 @@ import com.leaveledger.console.backend.Backends;
 import com.leaveledger.console.backend.Problem;
 import com.leaveledger.console.backend.Reply;
 import com.leaveledger.console.signin.ConsoleUser;
+import com.leaveledger.console.web.ConsoleController;
 import com.leaveledger.console.web.Notices;
 import com.leaveledger.console.web.Outcomes;
 import com.leaveledger.console.web.Refusal;
@@ -25,16 +26,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * that each request to the console calls query-side once); and one request in full.
  */
 @Controller
-public class EmployeeController {
+public class EmployeeController extends ConsoleController {
 
     static final List<String> LEAVE_TYPES = List.of("ANNUAL", "SICK", "PARENTAL", "UNPAID");
 
-    private final Backends backends;
-    private final Notices notices;
-
     public EmployeeController(Backends backends, Notices notices) {
-        this.backends = backends;
-        this.notices = notices;
+        super(backends, notices);
     }
 
     @GetMapping("/employee")

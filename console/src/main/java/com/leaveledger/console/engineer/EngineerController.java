@@ -4,6 +4,7 @@ import com.leaveledger.console.backend.Backend;
 import com.leaveledger.console.backend.Backends;
 import com.leaveledger.console.backend.Reply;
 import com.leaveledger.console.signin.ConsoleUser;
+import com.leaveledger.console.web.ConsoleController;
 import com.leaveledger.console.web.Notices;
 import com.leaveledger.console.web.Outcomes;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * channel, or one request's. Each page makes at most one call to each service it shows.
  */
 @Controller
-public class EngineerController {
+public class EngineerController extends ConsoleController {
 
     /** The notification saga's processors with Axon's dead-letter queue (its admin API's names). */
     private static final List<String> PROCESSOR_QUEUES = List.of("notification-inbox", "employee-directory");
@@ -33,12 +34,8 @@ public class EngineerController {
     /** How many of the latest requests the notifications page shows. */
     private static final int LATEST_REQUESTS = 50;
 
-    private final Backends backends;
-    private final Notices notices;
-
     public EngineerController(Backends backends, Notices notices) {
-        this.backends = backends;
-        this.notices = notices;
+        super(backends, notices);
     }
 
     @GetMapping("/engineer")
@@ -85,10 +82,16 @@ public class EngineerController {
     @PostMapping("/engineer/projections/{name}/dead-letters/retry")
     String retryProjection(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name,
                            RedirectAttributes redirect) {
-        Reply<Map<String, Object>> reply = backends.query().post(user.token(), null,
-                uri -> uri.path("/admin/projections/{name}/dead-letters/retry").build(name));
-        return Outcomes.redirect(reply, "Dead letters of " + name + " handed to the projection again: " + reply.body(),
-                "Retry refused", "/engineer/projections/" + name + "/dead-letters", redirect);
+        return retryAxonLetters(backends.query(), user, "/admin/projections/{name}/dead-letters/retry", name,
+                "projection", "/engineer/projections/" + name + "/dead-letters", redirect);
+    }
+
+    /** Hands the letters of an Axon dead-letter queue on {@code backend} to their {@code handler} again. */
+    private static String retryAxonLetters(Backend backend, ConsoleUser user, String retryPath, String name,
+                                           String handler, String page, RedirectAttributes redirect) {
+        Reply<Map<String, Object>> reply = backend.post(user.token(), null, uri -> uri.path(retryPath).build(name));
+        return Outcomes.redirect(reply, "Dead letters of " + name + " handed to the " + handler + " again: "
+                + reply.body(), "Retry refused", page, redirect);
     }
 
     @PostMapping("/engineer/projections/{name}/dead-letters/{id}/dismiss")
@@ -133,10 +136,8 @@ public class EngineerController {
     @PostMapping("/engineer/dead-letters/processors/{name}/retry")
     String retryProcessor(@AuthenticationPrincipal ConsoleUser user, @PathVariable String name,
                           RedirectAttributes redirect) {
-        Reply<Map<String, Object>> reply = backends.notifications().post(user.token(), null,
-                uri -> uri.path("/admin/processors/{name}/dead-letters/retry").build(name));
-        return Outcomes.redirect(reply, "Dead letters of " + name + " handed to the processor again: " + reply.body(),
-                "Retry refused", processorQueuePage(name), redirect);
+        return retryAxonLetters(backends.notifications(), user, "/admin/processors/{name}/dead-letters/retry", name,
+                "processor", processorQueuePage(name), redirect);
     }
 
     @PostMapping("/engineer/dead-letters/processors/{name}/{id}/dismiss")

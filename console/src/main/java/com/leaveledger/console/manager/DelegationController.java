@@ -4,6 +4,7 @@ import com.leaveledger.console.backend.Backends;
 import com.leaveledger.console.backend.Problem;
 import com.leaveledger.console.backend.Reply;
 import com.leaveledger.console.signin.ConsoleUser;
+import com.leaveledger.console.web.ConsoleController;
 import com.leaveledger.console.web.Notices;
 import com.leaveledger.console.web.Outcomes;
 import com.leaveledger.console.web.Refusal;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the field they concern, and the current delegations (query-side) each with a revoke button.
  */
 @Controller
-public class DelegationController {
+public class DelegationController extends ConsoleController {
 
     /** The command side's delegation rules (docs/leave-policies.md, Delegation) in plain words. */
     static final Map<String, Explanation> RULES = Map.of(
@@ -57,12 +58,8 @@ public class DelegationController {
         }
     }
 
-    private final Backends backends;
-    private final Notices notices;
-
     public DelegationController(Backends backends, Notices notices) {
-        this.backends = backends;
-        this.notices = notices;
+        super(backends, notices);
     }
 
     @GetMapping("/manager/delegations")

@@ -79,6 +79,8 @@ class ApprovalPagesTest {
                 .andExpect(redirectedUrl("/hr")).andExpect(flash().attribute("done",
                         "Approved. The list follows once the ledger has recorded it."));
         mvc.perform(get("/hr").with(signedIn("mia", "MANAGER"))).andExpect(status().isForbidden());
+        mvc.perform(post("/hr/requests/r-0007/reject").with(signedIn("mia", "MANAGER")).with(csrf())
+                .param("reason", "no")).andExpect(status().isForbidden());
     }
 
     @Test
@@ -97,6 +99,15 @@ class ApprovalPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("id=\"delegateId-error\" class=\"field-error\">Nobody with this employee id is "
                 + "registered. (no employee nobody)").contains("value=\"nobody\"");
+
+        COMMANDS.answer("/api/employees/mia/delegations", 422, "{\"status\":422,\"rule\":\"delegation-in-the-past\","
+                + "\"title\":\"Delegation in the past\",\"detail\":\"it ended on 2027-03-14\"}");
+        String past = mvc.perform(post("/manager/delegations").with(signedIn("mia", "MANAGER")).with(csrf())
+                        .param("delegateId", "dan").param("from", "2027-03-01").param("to", "2027-03-14"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(past).contains("aria-invalid=\"true\" aria-describedby=\"to-error\"")
+                .contains("id=\"to-error\" class=\"field-error\">The period is over already: the last day is past. "
+                        + "(it ended on 2027-03-14)").doesNotContain("id=\"from-error\"");
 
         COMMANDS.answer("/api/employees/mia/delegations/d-1/revocation", 204, "");
         mvc.perform(post("/manager/delegations/d-1/revoke").with(signedIn("mia", "MANAGER")).with(csrf()))

@@ -1,6 +1,5 @@
 package com.leaveledger.kernel.upcasting;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leaveledger.kernel.leaverequest.LeaveApprovedEvent;
 import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
 
@@ -9,16 +8,9 @@ import com.leaveledger.kernel.leaverequest.LeaveRejectedEvent;
  * for. Before delegation and escalation every decision was taken by the manager (or the system) in their own name,
  * so revision 1 decisions were on nobody's behalf: {@code null}. Register it in every service that reads events.
  */
-public class LeaveDecisionEventUpcaster extends JsonRevisionUpcaster {
+public class LeaveDecisionEventUpcaster extends AddedOptionalFieldUpcaster {
 
     public LeaveDecisionEventUpcaster() {
-        super("1", "2", LeaveApprovedEvent.class, LeaveRejectedEvent.class);
-    }
-
-    @Override
-    protected void upcast(ObjectNode event) {
-        if (!event.has("onBehalfOf")) {
-            event.putNull("onBehalfOf");
-        }
+        super("1", "2", "onBehalfOf", LeaveApprovedEvent.class, LeaveRejectedEvent.class);
     }
 }
